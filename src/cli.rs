@@ -1,0 +1,92 @@
+//! Command-line types (clap derive) only: no I/O, no logic. [`crate::config`] validates them.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Search a folder of news articles for ranked, highlighted passages.
+#[derive(Debug, Parser)]
+#[command(
+    name = "news-search",
+    version,
+    subcommand_required = true,
+    after_help = "Examples:\n  news-search index corpus/\n  news-search \"export controls\" --since 2025-01\n  news-search --json 'headline:deepseek -nvidia'"
+)]
+pub struct Cli {
+    /// Index folder [default: $NEWS_SEARCH_INDEX, else the per-user data folder]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub index: Option<PathBuf>,
+
+    /// When to colour output
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    /// What to do; `search` may be left out (`news-search "export controls"`)
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Index every article file under the given files and folders
+    Index(IndexArgs),
+    /// Search the index (the default command)
+    Search(SearchArgs),
+}
+
+/// Options of `index`.
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// Files and folders to index (folders recursively)
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// List every skipped file and record with its reason
+    #[arg(short, long)]
+    pub verbose: bool,
+
+    /// Index writer memory budget in MB
+    #[arg(long, value_name = "MB", default_value_t = 128)]
+    pub memory: usize,
+}
+
+/// Options of `search`.
+#[derive(Debug, Args, Default)]
+pub struct SearchArgs {
+    /// The query: words, "exact phrases", AND/OR, -excluded, headline:word
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+
+    /// Only articles published on or after the start of this period (YYYY, YYYY-MM, YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+
+    /// Only articles published on or before the end of this period (YYYY, YYYY-MM, YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+
+    /// Most articles to show
+    #[arg(short = 'n', long, value_name = "N", default_value_t = 10)]
+    pub limit: usize,
+
+    /// Most passages to show per article
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub per_article: usize,
+
+    /// Print JSON Lines, one object per hit
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Colour choice, as in ripgrep.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ColorChoice {
+    /// Colour when stdout is a terminal and NO_COLOR is not set
+    #[default]
+    Auto,
+    /// Always colour
+    Always,
+    /// Never colour
+    Never,
+}

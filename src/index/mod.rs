@@ -1,0 +1,128 @@
+//! The tantivy index: where it lives, its schema and format version, and writing passages.
+//!
+//! [`open_index`] opens an existing index for searching and says clearly when there is none or
+//! when it was written by an incompatible version; [`create_or_open`] is the indexer's entry.
+//! The schema is in [`schema`], writing in [`writer`].
+
+pub mod schema;
+pub mod writer;
+
+use std::fmt;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use tantivy::Index;
+
+pub use schema::Fields;
+pub use writer::IndexSink;
+
+/// Version of the on-disk layout: bump when the schema or the meaning of a field changes.
+pub const FORMAT_VERSION: u32 = 1;
+/// File beside tantivy's own that records [`FORMAT_VERSION`].
+const FORMAT_FILE: &str = "news-search-format";
+
+/// Failures to open an index that a user must act on.
+#[derive(Debug)]
+pub enum IndexError {
+    /// No index at this path.
+    Missing(PathBuf),
+    /// The index was written by another format version.
+    Incompatible {
+        /// Where the index is.
+        path: PathBuf,
+        /// The version found on disk (`None` when unreadable).
+        found: Option<u32>,
+    },
+}
+
+impl fmt::Display for IndexError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            IndexError::Missing(path) => write!(
+                f,
+                "no index at {}; create one with `news-search --index {} index <FOLDER>`",
+                path.display(),
+                path.display()
+            ),
+            IndexError::Incompatible { path, found } => {
+                let found =
+                    found.map_or("an unknown version".to_string(), |v| format!("version {v}"));
+                write!(
+                    f,
+                    "the index at {} has format {found}, this news-search reads version {FORMAT_VERSION}; \
+                     run `news-search --index {} index --rebuild` to rebuild it",
+                    path.display(),
+                    path.display()
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for IndexError {}
+
+/// An opened index with its fields resolved and the analyzer registered.
+pub struct NewsIndex {
+    /// The tantivy index.
+    pub index: Index,
+    /// Handles to the schema's fields.
+    pub fields: Fields,
+    /// The directory that holds it.
+    pub path: PathBuf,
+}
+
+/// Opens an existing index for reading.
+pub fn open_index(path: &Path) -> Result<NewsIndex> {
+    if !path.join("meta.json").is_file() {
+        return Err(IndexError::Missing(path.to_path_buf()).into());
+    }
+    check_format(path)?;
+    let index =
+        Index::open_in_dir(path).with_context(|| format!("opening index {}", path.display()))?;
+    finish_open(index, path)
+}
+
+/// Opens the index at `path`, creating the folder and an empty index when there is none.
+pub fn create_or_open(path: &Path) -> Result<NewsIndex> {
+    if path.join("meta.json").is_file() {
+        return open_index(path);
+    }
+    fs::create_dir_all(path)
+        .with_context(|| format!("creating index folder {}", path.display()))?;
+    let index = Index::create_in_dir(path, schema::build_schema())
+        .with_context(|| format!("creating index in {}", path.display()))?;
+    fs::write(path.join(FORMAT_FILE), FORMAT_VERSION.to_string())
+        .with_context(|| format!("writing {}", path.join(FORMAT_FILE).display()))?;
+    finish_open(index, path)
+}
+
+/// Registers the analyzer and resolves fields.
+fn finish_open(index: Index, path: &Path) -> Result<NewsIndex> {
+    schema::register_analyzer(&index);
+    let fields = Fields::from_schema(&index.schema()).map_err(|_| IndexError::Incompatible {
+        path: path.to_path_buf(),
+        found: None,
+    })?;
+    Ok(NewsIndex {
+        index,
+        fields,
+        path: path.to_path_buf(),
+    })
+}
+
+/// Fails with [`IndexError::Incompatible`] unless the index records our format version.
+fn check_format(path: &Path) -> Result<()> {
+    let found = fs::read_to_string(path.join(FORMAT_FILE))
+        .ok()
+        .and_then(|s| s.trim().parse::<u32>().ok());
+    if found == Some(FORMAT_VERSION) {
+        Ok(())
+    } else {
+        Err(IndexError::Incompatible {
+            path: path.to_path_buf(),
+            found,
+        }
+        .into())
+    }
+}

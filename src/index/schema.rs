@@ -1,0 +1,145 @@
+//! The index schema: every field name in one place, and the English analyzer.
+//!
+//! One tantivy document is one passage. Article-level fields (id, path, date, headline, url,
+//! source, author) are repeated on each passage so that a hit needs no second lookup and a
+//! headline match lifts every passage of its article. The analyzer must be registered each time
+//! an index is opened ([`register_analyzer`]); the index stores only its name.
+
+use anyhow::{Context, Result};
+use tantivy::Index;
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, FAST, Field, INDEXED, IndexRecordOption, STORED, STRING,
+    Schema, TextFieldIndexing, TextOptions,
+};
+use tantivy::tokenizer::{
+    Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, StopWordFilter, TextAnalyzer,
+};
+
+/// Name under which the English analyzer is registered.
+pub const ANALYZER: &str = "news_en";
+
+/// Handles to the schema's fields.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    /// Article id (untokenized, fast): collapses passages per article.
+    pub id: Field,
+    /// Absolute path of the source file (untokenized): replaces a file's articles on re-index.
+    pub path: Field,
+    /// Line of the file where the passage starts.
+    pub line: Field,
+    /// Position of the passage in its article.
+    pub ordinal: Field,
+    /// Publication date (midnight UTC of the calendar date); absent when unknown.
+    pub date: Field,
+    /// Headline text (analyzed).
+    pub headline: Field,
+    /// Passage text (analyzed).
+    pub body: Field,
+    /// Canonical URL (stored only).
+    pub url: Field,
+    /// Site or publication name (stored only).
+    pub source: Field,
+    /// Author (stored only).
+    pub author: Field,
+}
+
+/// Builds the schema of a new index.
+pub fn build_schema() -> Schema {
+    let mut builder = Schema::builder();
+    let analyzed = TextOptions::default()
+        .set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(ANALYZER)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
+        .set_stored();
+    let date = DateOptions::from(INDEXED)
+        .set_stored()
+        .set_fast()
+        .set_precision(DateTimePrecision::Seconds);
+    builder.add_text_field("id", STRING | STORED | FAST);
+    builder.add_text_field("path", STRING | STORED);
+    builder.add_u64_field("line", STORED);
+    builder.add_u64_field("ordinal", STORED);
+    builder.add_date_field("date", date);
+    builder.add_text_field("headline", analyzed.clone());
+    builder.add_text_field("body", analyzed);
+    builder.add_text_field("url", STORED);
+    builder.add_text_field("source", STORED);
+    builder.add_text_field("author", STORED);
+    builder.build()
+}
+
+impl Fields {
+    /// Looks up every field in a schema, failing when the index was built with another schema.
+    pub fn from_schema(schema: &Schema) -> Result<Fields> {
+        let get = |name: &str| {
+            schema
+                .get_field(name)
+                .with_context(|| format!("index has no field `{name}`"))
+        };
+        Ok(Fields {
+            id: get("id")?,
+            path: get("path")?,
+            line: get("line")?,
+            ordinal: get("ordinal")?,
+            date: get("date")?,
+            headline: get("headline")?,
+            body: get("body")?,
+            url: get("url")?,
+            source: get("source")?,
+            author: get("author")?,
+        })
+    }
+}
+
+/// The English analyzer: split on non-alphanumerics, drop over-long tokens, lower-case, drop
+/// English stop words, stem (Porter/Snowball English).
+pub fn news_analyzer() -> TextAnalyzer {
+    let builder = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser);
+    match StopWordFilter::new(Language::English) {
+        Some(stop) => builder
+            .filter(stop)
+            .filter(Stemmer::new(Language::English))
+            .build(),
+        None => builder.filter(Stemmer::new(Language::English)).build(),
+    }
+}
+
+/// Registers the analyzer on an opened or created index.
+pub fn register_analyzer(index: &Index) {
+    index.tokenizers().register(ANALYZER, news_analyzer());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tokens(text: &str) -> Vec<String> {
+        let mut analyzer = news_analyzer();
+        let mut stream = analyzer.token_stream(text);
+        let mut out = Vec::new();
+        while stream.advance() {
+            out.push(stream.token().text.clone());
+        }
+        out
+    }
+
+    #[test]
+    fn stems_and_lowercases() {
+        assert_eq!(tokens("Export Controls"), tokens("export control"));
+        assert_eq!(tokens("exporting"), tokens("exports"));
+    }
+
+    #[test]
+    fn drops_stop_words() {
+        assert_eq!(tokens("the bank of england"), tokens("bank england"));
+    }
+
+    #[test]
+    fn schema_fields_resolve() {
+        assert!(Fields::from_schema(&build_schema()).is_ok());
+    }
+}

@@ -1,0 +1,123 @@
+//! Finding the files under the paths a user names.
+//!
+//! Folders are walked recursively in a stable order (by name); hidden files and folders (names
+//! starting with `.`) are skipped unless named directly. Files that are collection documentation
+//! (`README`, `LICENSE`, `PROVENANCE`) are not articles. Whether a file's *format* is read is
+//! decided later, by [`crate::article::format`].
+
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+/// A file found, or a path that could not be walked.
+#[derive(Debug)]
+pub enum Found {
+    /// A regular file to consider.
+    File(PathBuf),
+    /// A path that could not be read (missing, permission denied), with the reason.
+    Error(PathBuf, String),
+}
+
+/// Lists every file under `roots`, recursively, in name order.
+pub fn walk_files(roots: &[PathBuf]) -> Vec<Found> {
+    let mut found = Vec::new();
+    for root in roots {
+        if !root.exists() {
+            found.push(Found::Error(
+                root.clone(),
+                "no such file or folder".to_string(),
+            ));
+            continue;
+        }
+        let walker = WalkDir::new(root)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+        for entry in walker {
+            match entry {
+                Ok(entry) if entry.file_type().is_file() => {
+                    found.push(Found::File(entry.into_path()));
+                }
+                Ok(_) => {}
+                Err(err) => {
+                    let path = err.path().map_or_else(|| root.clone(), Path::to_path_buf);
+                    let reason = err
+                        .io_error()
+                        .map_or_else(|| err.to_string(), |e| e.to_string().to_lowercase());
+                    found.push(Found::Error(path, reason));
+                }
+            }
+        }
+    }
+    found
+}
+
+/// Whether a file is a collection's own documentation rather than an article.
+pub fn is_documentation(path: &Path) -> bool {
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default()
+        .to_ascii_uppercase();
+    [
+        "README",
+        "LICENSE",
+        "LICENCE",
+        "PROVENANCE",
+        "CHANGELOG",
+        "COPYING",
+    ]
+    .iter()
+    .any(|name| stem == *name)
+}
+
+/// Names starting with a dot.
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_str()
+        .is_some_and(|n| n.starts_with('.') && n != "." && n != "..")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    #[test]
+    fn walks_recursively_in_order_skipping_hidden() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        fs::create_dir_all(dir.path().join("b/.git")).expect("mkdir");
+        fs::write(dir.path().join("b/2.txt"), "x").expect("write");
+        fs::write(dir.path().join("b/.git/config"), "x").expect("write");
+        fs::write(dir.path().join("a.txt"), "x").expect("write");
+        fs::write(dir.path().join(".hidden.txt"), "x").expect("write");
+        let files: Vec<PathBuf> = walk_files(&[dir.path().to_path_buf()])
+            .into_iter()
+            .filter_map(|f| match f {
+                Found::File(p) => Some(
+                    p.strip_prefix(dir.path())
+                        .expect("under root")
+                        .to_path_buf(),
+                ),
+                Found::Error(..) => None,
+            })
+            .collect();
+        assert_eq!(
+            files,
+            vec![PathBuf::from("a.txt"), PathBuf::from("b/2.txt")]
+        );
+    }
+
+    #[test]
+    fn missing_root_is_an_error() {
+        let found = walk_files(&[PathBuf::from("/no/such/news/folder")]);
+        assert!(matches!(&found[..], [Found::Error(_, reason)] if reason.contains("no such")));
+    }
+
+    #[test]
+    fn documentation_files() {
+        assert!(is_documentation(Path::new("bbc/README.TXT")));
+        assert!(is_documentation(Path::new("x/PROVENANCE.md")));
+        assert!(!is_documentation(Path::new("x/001.txt")));
+    }
+}

@@ -1,0 +1,31 @@
+//! The `news-search` binary: parse arguments, run, map the result to an exit status
+//! (0 found, 1 nothing found, 2 error), like grep and ripgrep.
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+use news_search::cli::Cli;
+use news_search::config::with_default_command;
+use news_search::run::{Outcome, run};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse_from(with_default_command(std::env::args_os().collect()));
+    match run(cli) {
+        Ok(Outcome::Found) => ExitCode::SUCCESS,
+        Ok(Outcome::NothingFound) => ExitCode::from(1),
+        Ok(Outcome::PartlyFailed) => ExitCode::from(2),
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            let _ = writeln!(io::stderr(), "news-search: error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Whether the error is stdout closing early (`news-search x | head`): not a failure.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain()
+        .filter_map(|e| e.downcast_ref::<io::Error>())
+        .any(|e| e.kind() == io::ErrorKind::BrokenPipe)
+}

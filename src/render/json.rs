@@ -1,0 +1,83 @@
+//! JSON Lines output: one object per hit, the wire format for scripts.
+//!
+//! Each line is an object with `id`, `path`, `line`, `date` (`YYYY-MM-DD` or null),
+//! `headline`, `snippet` (plain text), `highlights` (`[start, end]` byte offsets into `snippet`),
+//! `score`, `url`, `source`. The README documents the format; changing a key is a breaking change.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use serde::Serialize;
+
+use super::{Hit, display_path};
+
+/// The serialized form of a hit.
+#[derive(Serialize)]
+struct JsonHit<'a> {
+    id: &'a str,
+    path: String,
+    line: u64,
+    date: Option<String>,
+    headline: &'a str,
+    snippet: &'a str,
+    highlights: &'a [(usize, usize)],
+    score: f32,
+    url: Option<&'a str>,
+    source: Option<&'a str>,
+}
+
+/// Writes hits as JSON Lines; paths are shown relative to `cwd` when inside it.
+pub fn write_hits(out: &mut impl Write, hits: &[Hit], cwd: Option<&Path>) -> io::Result<()> {
+    for hit in hits {
+        let json = JsonHit {
+            id: &hit.id,
+            path: display_path(&hit.path, cwd).display().to_string(),
+            line: hit.line,
+            date: hit.date.map(|d| d.format("%Y-%m-%d").to_string()),
+            headline: &hit.headline,
+            snippet: &hit.snippet,
+            highlights: &hit.highlights,
+            score: hit.score,
+            url: hit.url.as_deref(),
+            source: hit.source.as_deref(),
+        };
+        serde_json::to_writer(&mut *out, &json)?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+    use std::path::PathBuf;
+
+    #[test]
+    fn one_object_per_line_with_offsets() {
+        let hit = Hit {
+            id: "abc".into(),
+            path: PathBuf::from("/news/corpus/a.txt"),
+            line: 3,
+            ordinal: 0,
+            date: NaiveDate::from_ymd_opt(2025, 5, 14),
+            headline: "Head".into(),
+            snippet: "US export controls".into(),
+            highlights: vec![(3, 18)],
+            score: 1.5,
+            url: None,
+            source: None,
+        };
+        let mut out = Vec::new();
+        write_hits(&mut out, &[hit.clone(), hit], Some(Path::new("/news"))).expect("write");
+        let text = String::from_utf8(out).expect("utf8");
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 2);
+        let value: serde_json::Value = serde_json::from_str(lines[0]).expect("json");
+        assert_eq!(value["path"], "corpus/a.txt");
+        assert_eq!(value["date"], "2025-05-14");
+        assert_eq!(value["highlights"][0][0], 3);
+        assert_eq!(value["highlights"][0][1], 18);
+        assert_eq!(value["url"], serde_json::Value::Null);
+    }
+}

@@ -1,0 +1,113 @@
+//! Terminal output: headline, date and `path:line`, then the snippet with highlighted terms.
+//!
+//! The only place with colour codes (via `anstyle`); with colour off the output is plain text
+//! that reads the same, so it pipes cleanly.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use anstyle::{AnsiColor, Style};
+
+use super::{Hit, display_path};
+
+const HEADLINE: Style = Style::new().bold();
+const PATH: Style = AnsiColor::Magenta.on_default();
+const LINE: Style = AnsiColor::Green.on_default();
+const DATE: Style = AnsiColor::Cyan.on_default();
+const MATCH: Style = AnsiColor::Red.on_default().bold();
+
+/// Writes hits for a person to read; `color` turns ANSI styles on.
+pub fn write_hits(
+    out: &mut impl Write,
+    hits: &[Hit],
+    cwd: Option<&Path>,
+    color: bool,
+) -> io::Result<()> {
+    let paint = |style: Style, text: &str| -> String {
+        if color {
+            format!("{}{text}{}", style.render(), style.render_reset())
+        } else {
+            text.to_string()
+        }
+    };
+    for (i, hit) in hits.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        let headline = if hit.headline.is_empty() {
+            "(no headline)"
+        } else {
+            &hit.headline
+        };
+        writeln!(out, "{}", paint(HEADLINE, headline))?;
+        let date = hit.date.map_or_else(
+            || "no date".to_string(),
+            |d| d.format("%Y-%m-%d").to_string(),
+        );
+        let path = display_path(&hit.path, cwd).display().to_string();
+        writeln!(
+            out,
+            "{}  {}:{}",
+            paint(DATE, &date),
+            paint(PATH, &path),
+            paint(LINE, &hit.line.to_string())
+        )?;
+        let mut snippet = String::new();
+        let mut pos = 0;
+        for &(start, end) in &hit.highlights {
+            let (Some(before), Some(matched)) =
+                (hit.snippet.get(pos..start), hit.snippet.get(start..end))
+            else {
+                continue;
+            };
+            snippet.push_str(before);
+            snippet.push_str(&paint(MATCH, matched));
+            pos = end;
+        }
+        snippet.push_str(hit.snippet.get(pos..).unwrap_or_default());
+        writeln!(out, "    {snippet}")?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+    use std::path::PathBuf;
+
+    fn hit() -> Hit {
+        Hit {
+            id: "abc".into(),
+            path: PathBuf::from("/news/corpus/a.txt"),
+            line: 13,
+            ordinal: 0,
+            date: NaiveDate::from_ymd_opt(2025, 5, 14),
+            headline: "DeepSeek rises".into(),
+            snippet: "US export controls bite".into(),
+            highlights: vec![(3, 18)],
+            score: 1.0,
+            url: None,
+            source: None,
+        }
+    }
+
+    #[test]
+    fn plain_output_without_colour() {
+        let mut out = Vec::new();
+        write_hits(&mut out, &[hit()], Some(Path::new("/news")), false).expect("write");
+        assert_eq!(
+            String::from_utf8(out).expect("utf8"),
+            "DeepSeek rises\n2025-05-14  corpus/a.txt:13\n    US export controls bite\n"
+        );
+    }
+
+    #[test]
+    fn colour_wraps_highlights() {
+        let mut out = Vec::new();
+        write_hits(&mut out, &[hit()], None, true).expect("write");
+        let text = String::from_utf8(out).expect("utf8");
+        let styled = format!("{}export controls{}", MATCH.render(), MATCH.render_reset());
+        assert!(text.contains(&styled), "{text:?}");
+    }
+}

@@ -1,0 +1,351 @@
+//! End-to-end tests: run the real `news-search` binary on a temporary index.
+//!
+//! Fixtures are the bundled `corpus/` or files the tests write themselves; nothing here needs
+//! `../shared`.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+use tempfile::TempDir;
+
+/// The seed article's file name in `corpus/`.
+const SEED: &str = "000_97a10b66897f57d7.txt";
+
+/// A temporary working folder with an index path inside it.
+struct Sandbox {
+    dir: TempDir,
+}
+
+impl Sandbox {
+    fn new() -> Sandbox {
+        Sandbox {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    fn index_path(&self) -> PathBuf {
+        self.dir.path().join("index")
+    }
+
+    /// A `news-search --index <tmp>/index` command run from the sandbox, colour off.
+    fn cmd(&self) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_news-search"));
+        cmd.current_dir(self.dir.path())
+            .env_remove("NEWS_SEARCH_INDEX")
+            .env("NO_COLOR", "1")
+            .arg("--index")
+            .arg(self.index_path());
+        cmd
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        self.cmd().args(args).output().expect("run news-search")
+    }
+
+    /// Writes a file under the sandbox, creating folders.
+    fn write(&self, rel: &str, contents: &[u8]) -> PathBuf {
+        let path = self.dir.path().join(rel);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).expect("mkdir");
+        }
+        fs::write(&path, contents).expect("write fixture");
+        path
+    }
+
+    /// Indexes the bundled corpus, asserting success.
+    fn index_corpus(&self) -> Output {
+        let out = self.run(&["index", corpus().to_str().expect("utf8 path")]);
+        assert_eq!(out.status.code(), Some(0), "index failed: {}", stderr(&out));
+        out
+    }
+
+    /// Runs a JSON search and parses its lines.
+    fn json(&self, args: &[&str]) -> (Option<i32>, Vec<Value>) {
+        let mut all = vec!["--json"];
+        all.extend_from_slice(args);
+        let out = self.run(&all);
+        let hits = stdout(&out)
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("a JSON line"))
+            .collect();
+        (out.status.code(), hits)
+    }
+}
+
+fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn is_seed(hit: &Value) -> bool {
+    hit["path"].as_str().is_some_and(|p| p.ends_with(SEED))
+}
+
+/// The highlighted texts of a JSON hit.
+fn highlighted(hit: &Value) -> Vec<String> {
+    let snippet = hit["snippet"].as_str().expect("snippet");
+    hit["highlights"]
+        .as_array()
+        .expect("highlights")
+        .iter()
+        .map(|r| {
+            let a = r[0].as_u64().expect("start") as usize;
+            let b = r[1].as_u64().expect("end") as usize;
+            snippet[a..b].to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn seed_article_found_with_date_headline_and_highlights() {
+    let sb = Sandbox::new();
+    sb.index_corpus();
+    let (code, hits) = sb.json(&["export controls"]);
+    assert_eq!(code, Some(0));
+    let seed = hits
+        .iter()
+        .find(|h| is_seed(h))
+        .expect("seed article among hits");
+    assert_eq!(seed["date"], "2025-05-14");
+    assert!(
+        seed["headline"]
+            .as_str()
+            .expect("headline")
+            .contains("DeepSeek")
+    );
+    let marked = highlighted(seed).join(" ").to_lowercase();
+    assert!(marked.contains("export"), "highlights: {marked}");
+    assert!(marked.contains("controls"), "highlights: {marked}");
+    assert!(seed["line"].as_u64().expect("line") > 1);
+    assert!(seed["score"].as_f64().expect("score") > 0.0);
+}
+
+#[test]
+fn date_filters_are_inclusive_periods() {
+    let sb = Sandbox::new();
+    sb.index_corpus();
+    let has_seed = |args: &[&str]| {
+        let mut all = vec!["export controls"];
+        all.extend_from_slice(args);
+        sb.json(&all).1.iter().any(is_seed)
+    };
+    assert!(!has_seed(&["--since", "2025-06"]));
+    assert!(has_seed(&["--until", "2025-05"]));
+    assert!(has_seed(&[
+        "--since",
+        "2025-05-14",
+        "--until",
+        "2025-05-14"
+    ]));
+    assert!(has_seed(&["--since", "2025"]));
+    assert!(!has_seed(&["--until", "2025-05-13"]));
+}
+
+#[test]
+fn date_filter_excludes_undated_articles() {
+    let sb = Sandbox::new();
+    sb.write(
+        "news/undated.txt",
+        b"Quiet harbour\n\nThe harbour was quiet all week.\n",
+    );
+    sb.write(
+        "news/dated.txt",
+        b"2024-03-02\n\nBusy harbour\n\nThe harbour was busy all week.\n",
+    );
+    assert_eq!(sb.run(&["index", "news"]).status.code(), Some(0));
+    assert_eq!(sb.json(&["harbour"]).1.len(), 2);
+    let (_, hits) = sb.json(&["harbour", "--since", "2000"]);
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0]["headline"], "Busy harbour");
+}
+
+#[test]
+fn boilerplate_is_not_indexed() {
+    let sb = Sandbox::new();
+    sb.index_corpus();
+    let (_, hits) = sb.json(&["exit mobile version"]);
+    assert!(!hits.iter().any(is_seed), "boilerplate matched: {hits:?}");
+    let (_, hits) = sb.json(&["leave reply"]);
+    assert!(!hits.iter().any(is_seed));
+}
+
+#[test]
+fn indexing_twice_does_not_duplicate() {
+    let sb = Sandbox::new();
+    sb.index_corpus();
+    sb.index_corpus();
+    let (_, hits) = sb.json(&["DeepSeek", "--per-article", "50", "-n", "100"]);
+    let seed_hits: Vec<&Value> = hits.iter().filter(|h| is_seed(h)).collect();
+    let mut lines: Vec<u64> = seed_hits
+        .iter()
+        .map(|h| h["line"].as_u64().expect("line"))
+        .collect();
+    let count = lines.len();
+    lines.dedup();
+    assert_eq!(lines.len(), count, "a passage appears twice");
+    let (_, hits) = sb.json(&["DeepSeek"]);
+    assert_eq!(hits.iter().filter(|h| is_seed(h)).count(), 1);
+}
+
+#[test]
+fn options_before_or_after_the_query() {
+    let sb = Sandbox::new();
+    sb.index_corpus();
+    let before = stdout(&sb.run(&["--json", "-n", "3", "export controls"]));
+    let after = stdout(&sb.run(&["export controls", "--json", "-n", "3"]));
+    let explicit = stdout(&sb.run(&["search", "export controls", "--json", "-n", "3"]));
+    assert!(!before.is_empty());
+    assert_eq!(before, after);
+    assert_eq!(before, explicit);
+    assert_eq!(before.lines().count(), 3);
+}
+
+#[test]
+fn index_from_environment_variable() {
+    let sb = Sandbox::new();
+    sb.index_corpus();
+    let out = Command::new(env!("CARGO_BIN_EXE_news-search"))
+        .env("NEWS_SEARCH_INDEX", sb.index_path())
+        .args(["--json", "DeepSeek"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
+#[test]
+fn exit_status_one_when_nothing_matches() {
+    let sb = Sandbox::new();
+    sb.index_corpus();
+    let out = sb.run(&["xylophonist"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).is_empty());
+}
+
+#[test]
+fn errors_exit_two_with_a_message() {
+    let sb = Sandbox::new();
+    let missing = sb.run(&["export"]);
+    assert_eq!(missing.status.code(), Some(2));
+    let message = stderr(&missing);
+    assert!(
+        message.contains(&sb.index_path().display().to_string()),
+        "{message}"
+    );
+    assert!(message.contains("index"), "{message}");
+
+    sb.index_corpus();
+    for (args, needle) in [
+        (vec!["export", "--since", "2025-13"], "2025-13"),
+        (vec!["export", "--until", "yesterdayish"], "yesterdayish"),
+        (vec!["(export"], "invalid query"),
+        (vec!["nosuchfield:export"], "nosuchfield"),
+        (vec!["the"], "no searchable words"),
+        (
+            vec!["export", "--since", "2025-06", "--until", "2025-05"],
+            "after",
+        ),
+    ] {
+        let out = sb.run(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains(needle), "{args:?}: {}", stderr(&out));
+        assert!(!stderr(&out).contains("panicked"));
+    }
+}
+
+#[test]
+fn unreadable_and_odd_files_are_reported_and_the_rest_indexed() {
+    let sb = Sandbox::new();
+    sb.write(
+        "news/good.txt",
+        b"Good news\n\nThe bridge reopened on Friday.\n",
+    );
+    sb.write("news/empty.txt", b"");
+    sb.write("news/binary.txt", b"\x00\x01\x02PK\x00garbage");
+    sb.write("news/latin1.txt", b"Prices\n\nThe cost rose to \xA35m.\n");
+    sb.write("news/notes.pdf", b"%PDF-1.4");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(
+        sb.dir.path().join("nowhere.txt"),
+        sb.dir.path().join("news/broken.txt"),
+    )
+    .expect("symlink");
+    let out = sb.run(&["index", "news", "missing-folder"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("missing-folder"), "{err}");
+    #[cfg(unix)]
+    assert!(err.contains("broken.txt"), "{err}");
+    assert!(
+        err.contains("latin1.txt") && err.contains("Windows-1252"),
+        "{err}"
+    );
+    assert!(err.contains("indexed 2 articles"), "{err}");
+    assert!(
+        err.contains("empty file") && err.contains("binary file"),
+        "{err}"
+    );
+    let (code, hits) = sb.json(&["bridge"]);
+    assert_eq!(code, Some(0));
+    assert_eq!(hits.len(), 1);
+    let (_, hits) = sb.json(&["cost"]);
+    assert!(
+        hits[0]["snippet"]
+            .as_str()
+            .expect("snippet")
+            .contains("£5m")
+    );
+}
+
+#[test]
+fn no_colour_when_piped_and_colour_when_asked() {
+    let sb = Sandbox::new();
+    sb.index_corpus();
+    let plain = stdout(&sb.run(&["export controls"]));
+    assert!(!plain.contains('\u{1b}'));
+    assert!(plain.contains("000_97a10b66897f57d7.txt:"));
+    let coloured = stdout(&sb.run(&["--color", "always", "export controls"]));
+    assert!(coloured.contains("\u{1b}["));
+}
+
+#[test]
+fn arbitrary_bytes_never_panic() {
+    let sb = Sandbox::new();
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    for i in 0..30 {
+        let len = (i * 37) % 900 + 1;
+        let bytes: Vec<u8> = (0..len)
+            .map(|_| {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                // Mostly printable, with newlines and high bytes.
+                match seed % 10 {
+                    0 => b'\n',
+                    1 => 0x80 + (seed >> 8) as u8 % 0x7f,
+                    _ => b' ' + (seed >> 16) as u8 % 95,
+                }
+            })
+            .collect();
+        sb.write(&format!("fuzz/{i}.txt"), &bytes);
+    }
+    let out = sb.run(&["index", "fuzz"]);
+    assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    for query in ["a", "\"x y\"", "-a b", "headline:q", "é", "a AND (b OR c)"] {
+        let out = sb.run(&[query]);
+        assert!(
+            !stderr(&out).contains("panicked"),
+            "{query}: {}",
+            stderr(&out)
+        );
+    }
+}
