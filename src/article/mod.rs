@@ -9,6 +9,7 @@ pub mod date;
 pub mod format;
 pub mod headline;
 pub mod passage;
+pub mod record;
 pub mod sentence;
 pub mod text;
 

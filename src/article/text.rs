@@ -121,6 +121,21 @@ fn read_byline(line: &str) -> Option<String> {
     (capitalised && (1..=8).contains(&words) && !rest.ends_with('.')).then(|| normalise_space(rest))
 }
 
+/// Splits free body text into paragraphs (see [`read_paragraphs`]); `first_line` is the 1-based
+/// line of the file where `text` starts, or `None` when the text does not map onto file lines
+/// (a JSON string), in which case every paragraph gets `line`.
+pub fn text_paragraphs(text: &str, first_line: Option<u64>, line: u64) -> Vec<Paragraph> {
+    let lines: Vec<&str> = text.lines().collect();
+    let start = first_line.map_or(0, |l| usize::try_from(l.saturating_sub(1)).unwrap_or(0));
+    let mut paragraphs = read_paragraphs(&lines, start);
+    if first_line.is_none() {
+        for paragraph in &mut paragraphs {
+            paragraph.line = line;
+        }
+    }
+    paragraphs
+}
+
 /// Groups lines into paragraphs: blocks separated by blank lines, whose lines are joined when
 /// they are hard-wrapped and kept apart when each is a paragraph of its own.
 /// `first_line` is the 0-based index of `lines[0]` in the file.
