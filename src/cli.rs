@@ -33,6 +33,20 @@ pub enum Command {
     Index(IndexArgs),
     /// Search the index (the default command)
     Search(SearchArgs),
+    /// Show how files are read (date, headline, body…) without indexing them
+    Parse(ParseArgs),
+}
+
+/// Options of `parse`.
+#[derive(Debug, Args)]
+pub struct ParseArgs {
+    /// Files and folders to read (folders recursively)
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Print JSON Lines, one object per article
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Options of `index`.

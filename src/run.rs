@@ -8,10 +8,11 @@ use std::io::{self, Write};
 use anyhow::{Context, Result};
 use chrono::Local;
 
-use crate::cli::{Cli, Command, IndexArgs, SearchArgs};
+use crate::cli::{Cli, Command, IndexArgs, ParseArgs, SearchArgs};
 use crate::config::{resolve_index_path, search_request, use_color};
 use crate::index::{IndexSink, create_or_open, open_index};
-use crate::ingest::index_paths;
+use crate::ingest::walk::{Found, walk_files};
+use crate::ingest::{FileOutcome, index_paths, read_file};
 use crate::render;
 use crate::search::search;
 
@@ -33,6 +34,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     match cli.command {
         Command::Index(args) => run_index(&index_path, &args),
         Command::Search(args) => run_search(&index_path, &args, color),
+        Command::Parse(args) => run_parse(&args),
     }
 }
 
@@ -70,5 +72,69 @@ fn run_search(index_path: &std::path::Path, args: &SearchArgs, color: bool) -> R
         Outcome::NothingFound
     } else {
         Outcome::Found
+    })
+}
+
+/// `parse`: read files as `index` would and print each article; skips and errors on stderr.
+fn run_parse(args: &ParseArgs) -> Result<Outcome> {
+    let today = Local::now().date_naive();
+    let cwd = std::env::current_dir().ok();
+    let mut stdout = io::stdout().lock();
+    let mut stderr = io::stderr();
+    let (mut articles, mut failures) = (0usize, 0usize);
+    for found in walk_files(&args.paths) {
+        let outcome = match found {
+            Found::File(path) => read_file(&path, today),
+            Found::Error(path, reason) => FileOutcome::Failed {
+                shown: path.display().to_string(),
+                reason,
+            },
+        };
+        match outcome {
+            FileOutcome::Read {
+                shown,
+                parsed,
+                warning,
+                ..
+            } => {
+                if let Some(warning) = warning {
+                    writeln!(stderr, "news-search: warning: {shown}: {warning}")?;
+                }
+                for problem in &parsed.problems {
+                    let line = problem.line.map(|l| format!(":{l}")).unwrap_or_default();
+                    writeln!(
+                        stderr,
+                        "news-search: skipped {shown}{line}: {}",
+                        problem.reason
+                    )?;
+                }
+                for article in &parsed.articles {
+                    if args.json {
+                        render::article::write_json(&mut stdout, article, cwd.as_deref())?;
+                    } else {
+                        if articles > 0 {
+                            writeln!(stdout, "\n---\n")?;
+                        }
+                        render::article::write_text(&mut stdout, article, cwd.as_deref())?;
+                    }
+                    articles += 1;
+                }
+            }
+            FileOutcome::Skipped { shown, reason } => {
+                writeln!(stderr, "news-search: skipped {shown}: {reason}")?;
+            }
+            FileOutcome::Failed { shown, reason } => {
+                writeln!(stderr, "news-search: error: {shown}: {reason}")?;
+                failures += 1;
+            }
+        }
+    }
+    stdout.flush()?;
+    Ok(if failures > 0 {
+        Outcome::PartlyFailed
+    } else if articles > 0 {
+        Outcome::Found
+    } else {
+        Outcome::NothingFound
     })
 }

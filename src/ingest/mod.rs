@@ -60,18 +60,33 @@ impl IndexReport {
 }
 
 /// What happened to one file.
-enum FileOutcome {
-    /// Parsed: the file's key (absolute path) and what it held.
+pub enum FileOutcome {
+    /// Parsed: the file's key (absolute path), how to show its path, what it held, and a
+    /// decoding warning if any.
     Read {
+        /// The file's key in the index (absolute path).
         key: String,
+        /// The path as the user named it.
         shown: String,
+        /// Articles and skipped records.
         parsed: Parsed,
+        /// A problem worth a warning (a legacy encoding).
         warning: Option<String>,
     },
-    /// Not an article file, with the reason.
-    Skipped { shown: String, reason: String },
+    /// Not an article file.
+    Skipped {
+        /// The path as the user named it.
+        shown: String,
+        /// Why it was skipped.
+        reason: String,
+    },
     /// Could not be read.
-    Failed { shown: String, reason: String },
+    Failed {
+        /// The path as the user named it.
+        shown: String,
+        /// Why.
+        reason: String,
+    },
 }
 
 /// Indexes every article file under `roots` into `sink`, committing at the end.
@@ -130,7 +145,7 @@ fn record(sink: &mut IndexSink, report: &mut IndexReport, outcome: FileOutcome) 
 }
 
 /// Reads, decodes and parses one file.
-fn read_file(path: &Path, today: NaiveDate) -> FileOutcome {
+pub fn read_file(path: &Path, today: NaiveDate) -> FileOutcome {
     let shown = path.display().to_string();
     if is_documentation(path) {
         return FileOutcome::Skipped {

@@ -4,6 +4,7 @@
 //! highlight byte ranges; the terminal renderer turns them into colour, the JSON renderer passes
 //! them on as offsets.
 
+pub mod article;
 pub mod json;
 pub mod summary;
 pub mod terminal;
