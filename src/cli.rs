@@ -52,13 +52,21 @@ pub struct ParseArgs {
 /// Options of `index`.
 #[derive(Debug, Args)]
 pub struct IndexArgs {
-    /// Files and folders to index (folders recursively)
-    #[arg(required = true, value_name = "PATH")]
+    /// Files and folders to index (folders recursively); none: re-sync every folder indexed before
+    #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+
+    /// Start over: clear the index, then index
+    #[arg(long)]
+    pub rebuild: bool,
 
     /// List every skipped file and record with its reason
     #[arg(short, long)]
     pub verbose: bool,
+
+    /// No progress bar
+    #[arg(short, long)]
+    pub quiet: bool,
 
     /// Index writer memory budget in MB
     #[arg(long, value_name = "MB", default_value_t = 128)]
@@ -87,6 +95,10 @@ pub struct SearchArgs {
     /// Most passages to show per article
     #[arg(long, value_name = "N", default_value_t = 1)]
     pub per_article: usize,
+
+    /// Show every copy of a story (by default copies and near-copies are folded into one hit)
+    #[arg(long)]
+    pub all: bool,
 
     /// Print JSON Lines, one object per hit
     #[arg(long)]

@@ -117,5 +117,6 @@ pub fn search_request(args: &SearchArgs) -> Result<SearchRequest> {
         window,
         limit: args.limit,
         per_article: args.per_article,
+        all: args.all,
     })
 }

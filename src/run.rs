@@ -4,16 +4,23 @@
 //! status is left to `main.rs`.
 
 use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use chrono::Local;
 
 use crate::cli::{Cli, Command, IndexArgs, ParseArgs, SearchArgs};
 use crate::config::{resolve_index_path, search_request, use_color};
-use crate::index::{IndexSink, create_or_open, open_index};
+use crate::index::manifest::{Manifest, load_manifest};
+use crate::index::{
+    IndexError, IndexSink, NewsIndex, create_or_open, open_index, remove_index_files,
+};
 use crate::ingest::walk::{Found, walk_files};
-use crate::ingest::{FileOutcome, index_paths, read_file};
+use crate::ingest::{FileOutcome, IndexOptions, index_paths, read_file};
 use crate::render;
+use crate::render::progress::Bar;
 use crate::search::search;
 
 /// How a successful command ended.
@@ -25,6 +32,8 @@ pub enum Outcome {
     NothingFound,
     /// The command finished but some inputs failed (reported on stderr).
     PartlyFailed,
+    /// Stopped by Ctrl-C after committing what was done.
+    Interrupted,
 }
 
 /// Runs the command the user asked for.
@@ -38,24 +47,80 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     }
 }
 
-/// `index`: parse and write every article under the given paths; summary on stderr.
-fn run_index(index_path: &std::path::Path, args: &IndexArgs) -> Result<Outcome> {
-    let index = create_or_open(index_path)?;
+/// Set by Ctrl-C: the index run commits what it has done and stops.
+static STOP: AtomicBool = AtomicBool::new(false);
+
+/// `index`: bring the index in line with the given paths (or every folder indexed before);
+/// progress and summary on stderr.
+fn run_index(index_path: &Path, args: &IndexArgs) -> Result<Outcome> {
+    let index = if args.rebuild {
+        clear_index(index_path, args.paths.is_empty())?
+    } else {
+        create_or_open(index_path)?
+    };
     let mut sink = IndexSink::new(&index, args.memory.max(16) * 1024 * 1024)?;
-    let today = Local::now().date_naive();
-    let report = index_paths(&mut sink, &args.paths, today)?;
+    let mut manifest = load_manifest(&index)?;
+    let roots: Vec<PathBuf> = if args.paths.is_empty() {
+        if manifest.roots.is_empty() {
+            bail!(
+                "nothing indexed yet at {}; give the folders to index: `news-search index FOLDER`",
+                index_path.display()
+            );
+        }
+        manifest.roots.keys().map(PathBuf::from).collect()
+    } else {
+        args.paths.clone()
+    };
+    if args.rebuild {
+        sink.delete_all()?;
+        manifest = Manifest::default();
+    }
+    let _ = ctrlc::set_handler(|| {
+        if STOP.swap(true, Ordering::SeqCst) {
+            std::process::exit(130);
+        }
+    });
+    let options = IndexOptions {
+        today: Local::now().date_naive(),
+        commit_interval: Duration::from_secs(10),
+    };
+    let bar = Bar::for_stderr(args.quiet);
+    let report = index_paths(&mut sink, &manifest, &roots, &options, &bar, &STOP)?;
     sink.finish()?;
     let mut stderr = io::stderr().lock();
     render::summary::write_report(&mut stderr, &report, args.verbose)?;
-    Ok(if report.errors.is_empty() {
+    Ok(if report.interrupted {
+        Outcome::Interrupted
+    } else if report.errors.is_empty() {
         Outcome::Found
     } else {
         Outcome::PartlyFailed
     })
 }
 
+/// Opens the index for `--rebuild`. An index of an incompatible format is deleted and made
+/// anew (its folders cannot be read back, so then the paths must be given).
+fn clear_index(index_path: &Path, no_paths: bool) -> Result<NewsIndex> {
+    match create_or_open(index_path) {
+        Ok(index) => Ok(index),
+        Err(err)
+            if matches!(
+                err.downcast_ref::<IndexError>(),
+                Some(IndexError::Incompatible { .. })
+            ) =>
+        {
+            if no_paths {
+                bail!("{err}; give the folders to index: `news-search index --rebuild FOLDER`");
+            }
+            remove_index_files(index_path)?;
+            create_or_open(index_path)
+        }
+        Err(err) => Err(err),
+    }
+}
+
 /// `search`: run the query and print hits on stdout.
-fn run_search(index_path: &std::path::Path, args: &SearchArgs, color: bool) -> Result<Outcome> {
+fn run_search(index_path: &Path, args: &SearchArgs, color: bool) -> Result<Outcome> {
     let request = search_request(args)?;
     let index = open_index(index_path)?;
     let hits = search(&index, &request)?;
@@ -84,7 +149,7 @@ fn run_parse(args: &ParseArgs) -> Result<Outcome> {
     let (mut articles, mut failures) = (0usize, 0usize);
     for found in walk_files(&args.paths) {
         let outcome = match found {
-            Found::File(path) => read_file(&path, today),
+            Found::File(path) => read_file(&path, None, today),
             Found::Error(path, reason) => FileOutcome::Failed {
                 shown: path.display().to_string(),
                 reason,
@@ -120,7 +185,8 @@ fn run_parse(args: &ParseArgs) -> Result<Outcome> {
                     articles += 1;
                 }
             }
-            FileOutcome::Skipped { shown, reason } => {
+            FileOutcome::Unchanged { .. } => {}
+            FileOutcome::Skipped { shown, reason, .. } => {
                 writeln!(stderr, "news-search: skipped {shown}: {reason}")?;
             }
             FileOutcome::Failed { shown, reason } => {

@@ -4,6 +4,7 @@
 //! when it was written by an incompatible version; [`create_or_open`] is the indexer's entry.
 //! The schema is in [`schema`], writing in [`writer`].
 
+pub mod manifest;
 pub mod schema;
 pub mod writer;
 
@@ -27,6 +28,8 @@ const FORMAT_FILE: &str = "news-search-format";
 pub enum IndexError {
     /// No index at this path.
     Missing(PathBuf),
+    /// Another process holds the index's writer lock.
+    Busy(PathBuf),
     /// The index was written by another format version.
     Incompatible {
         /// Where the index is.
@@ -43,6 +46,11 @@ impl fmt::Display for IndexError {
                 f,
                 "no index at {}; create one with `news-search --index {} index <FOLDER>`",
                 path.display(),
+                path.display()
+            ),
+            IndexError::Busy(path) => write!(
+                f,
+                "another `news-search index` run is writing the index at {}; wait for it to finish",
                 path.display()
             ),
             IndexError::Incompatible { path, found } => {
@@ -95,6 +103,19 @@ pub fn create_or_open(path: &Path) -> Result<NewsIndex> {
     fs::write(path.join(FORMAT_FILE), FORMAT_VERSION.to_string())
         .with_context(|| format!("writing {}", path.join(FORMAT_FILE).display()))?;
     finish_open(index, path)
+}
+
+/// Deletes an index's files (for `--rebuild` of an incompatible index). Refuses a folder that
+/// does not look like an index, so a wrong `--index` never deletes a user's files.
+pub fn remove_index_files(path: &Path) -> Result<()> {
+    if !path.join("meta.json").is_file() {
+        anyhow::bail!(
+            "{} does not look like a news-search index; not deleting it",
+            path.display()
+        );
+    }
+    fs::remove_dir_all(path)
+        .with_context(|| format!("removing the old index at {}", path.display()))
 }
 
 /// Registers the analyzer and resolves fields.

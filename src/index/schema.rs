@@ -1,8 +1,12 @@
 //! The index schema: every field name in one place, and the English analyzer.
 //!
 //! One tantivy document is one passage. Article-level fields (id, path, date, headline, url,
-//! source, author) are repeated on each passage so that a hit needs no second lookup and a
-//! headline match lifts every passage of its article. The analyzer must be registered each time
+//! source, author, fingerprints) are repeated on each passage so that a hit needs no second
+//! lookup and a headline match lifts every passage of its article. Besides passages the index
+//! holds one *file* document per ingested file (its size, modification time and content hash:
+//! the manifest of incremental runs) and one *root* document per indexed folder; the `kind`
+//! field tells them apart. Keeping them in the index means they commit atomically with the
+//! passages they describe. The analyzer must be registered each time
 //! an index is opened ([`register_analyzer`]); the index stores only its name.
 
 use anyhow::{Context, Result};
@@ -41,7 +45,33 @@ pub struct Fields {
     pub source: Field,
     /// Author (stored only).
     pub author: Field,
+    /// Document kind: [`KIND_PASSAGE`], [`KIND_FILE`] or [`KIND_ROOT`].
+    pub kind: Field,
+    /// Exact-content fingerprint of the article (fast): collapses copies.
+    pub exact: Field,
+    /// SimHash of the article's words (fast): groups near-copies.
+    pub simhash: Field,
+    /// File documents: size in bytes.
+    pub size: Field,
+    /// File documents: modification time (nanoseconds since the epoch); root documents: time
+    /// of the last run (seconds).
+    pub mtime: Field,
+    /// File documents: content hash (hex), indexed to find copies.
+    pub hash: Field,
+    /// File documents: number of articles read from the file.
+    pub articles: Field,
+    /// File documents: absolute path of the file (their key, apart from passages' `path`).
+    pub file: Field,
+    /// Root documents: absolute path of an indexed folder or file named by the user.
+    pub root: Field,
 }
+
+/// `kind` of a passage document.
+pub const KIND_PASSAGE: &str = "passage";
+/// `kind` of a file (manifest) document.
+pub const KIND_FILE: &str = "file";
+/// `kind` of an indexed-folder document.
+pub const KIND_ROOT: &str = "root";
 
 /// Builds the schema of a new index.
 pub fn build_schema() -> Schema {
@@ -67,6 +97,15 @@ pub fn build_schema() -> Schema {
     builder.add_text_field("url", STORED);
     builder.add_text_field("source", STORED);
     builder.add_text_field("author", STORED);
+    builder.add_text_field("kind", STRING);
+    builder.add_u64_field("exact", STORED | FAST);
+    builder.add_u64_field("simhash", STORED | FAST);
+    builder.add_u64_field("size", STORED);
+    builder.add_u64_field("mtime", STORED);
+    builder.add_text_field("hash", STRING | STORED);
+    builder.add_u64_field("articles", STORED);
+    builder.add_text_field("file", STRING | STORED);
+    builder.add_text_field("root", STRING | STORED);
     builder.build()
 }
 
@@ -89,6 +128,15 @@ impl Fields {
             url: get("url")?,
             source: get("source")?,
             author: get("author")?,
+            kind: get("kind")?,
+            exact: get("exact")?,
+            simhash: get("simhash")?,
+            size: get("size")?,
+            mtime: get("mtime")?,
+            hash: get("hash")?,
+            articles: get("articles")?,
+            file: get("file")?,
+            root: get("root")?,
         })
     }
 }

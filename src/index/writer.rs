@@ -1,16 +1,20 @@
 //! Writing articles into the index as passage documents.
 //!
 //! [`IndexSink`] owns the tantivy writer. Re-indexing a file replaces its articles: every
-//! document carrying the file's path is deleted and the new ones added in the same commit, so a
-//! second run over the same files never duplicates anything. What to index and when to commit is
-//! decided by the caller ([`crate::ingest`]).
+//! passage carrying the file's path and its file document are deleted and the new ones added in
+//! the same commit, so a second run over the same files never duplicates anything and the
+//! manifest ([`super::manifest`]) always matches the passages. What to index and when to commit
+//! is decided by the caller ([`crate::ingest`]).
 
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use tantivy::schema::Term;
 use tantivy::{DateTime, IndexWriter, TantivyDocument};
 
-use super::{Fields, NewsIndex};
+use super::manifest::FileRecord;
+use super::schema::{KIND_FILE, KIND_PASSAGE, KIND_ROOT};
+use super::{Fields, IndexError, NewsIndex};
+use crate::article::fingerprint::{exact_fingerprint, simhash};
 use crate::article::{Article, Passage, split_passages};
 
 /// Memory budget of the writer when the caller gives none: 128 MB.
@@ -23,37 +27,94 @@ pub struct IndexSink {
 }
 
 impl IndexSink {
-    /// Takes the index's writer with the given memory budget (bytes, for all threads).
+    /// Takes the index's writer with the given memory budget (bytes, for all threads). Fails
+    /// with [`IndexError::Busy`] when another process is writing the index.
     pub fn new(index: &NewsIndex, memory_bytes: usize) -> Result<IndexSink> {
-        let writer = index
-            .index
-            .writer(memory_bytes)
-            .with_context(|| format!("opening the index writer on {}", index.path.display()))?;
+        let writer = match index.index.writer(memory_bytes) {
+            Ok(writer) => writer,
+            Err(tantivy::TantivyError::LockFailure(..)) => {
+                return Err(IndexError::Busy(index.path.clone()).into());
+            }
+            Err(err) => {
+                return Err(anyhow::Error::new(err).context(format!(
+                    "opening the index writer on {}",
+                    index.path.display()
+                )));
+            }
+        };
         Ok(IndexSink {
             writer,
             fields: index.fields,
         })
     }
 
-    /// Replaces everything indexed from the file `path` by `articles`. Returns the number of
-    /// passages written.
-    pub fn replace_file(&mut self, path: &str, articles: &[Article]) -> Result<usize> {
+    /// Replaces everything indexed from the file `path` by `articles`, and records the file in
+    /// the manifest. Returns the number of passages written.
+    pub fn replace_file(
+        &mut self,
+        path: &str,
+        record: &FileRecord,
+        articles: &[Article],
+    ) -> Result<usize> {
         self.delete_file(path);
         let mut passages = 0;
         for article in articles {
+            let fingerprints = (exact_fingerprint(article), simhash(article));
             for passage in passages_of(article) {
-                let doc = self.to_document(path, article, &passage);
+                let doc = self.passage_document(path, article, &passage, fingerprints);
                 self.writer.add_document(doc).context("adding a document")?;
                 passages += 1;
             }
         }
+        self.record_file(path, record)?;
         Ok(passages)
     }
 
-    /// Deletes every article read from the file `path`.
+    /// Updates only the manifest entry of a file whose content did not change.
+    pub fn record_file(&mut self, path: &str, record: &FileRecord) -> Result<()> {
+        let f = &self.fields;
+        self.writer.delete_term(Term::from_field_text(f.file, path));
+        let mut doc = TantivyDocument::default();
+        doc.add_text(f.kind, KIND_FILE);
+        doc.add_text(f.file, path);
+        doc.add_u64(f.size, record.size);
+        doc.add_u64(f.mtime, record.mtime);
+        doc.add_text(f.hash, &record.hash);
+        doc.add_u64(f.articles, record.articles);
+        self.writer
+            .add_document(doc)
+            .context("adding a manifest entry")?;
+        Ok(())
+    }
+
+    /// Records a folder (or file) the user indexed, with the time of this run.
+    pub fn record_root(&mut self, root: &str, seconds: u64) -> Result<()> {
+        let f = &self.fields;
+        self.writer.delete_term(Term::from_field_text(f.root, root));
+        let mut doc = TantivyDocument::default();
+        doc.add_text(f.kind, KIND_ROOT);
+        doc.add_text(f.root, root);
+        doc.add_u64(f.mtime, seconds);
+        self.writer
+            .add_document(doc)
+            .context("recording an indexed folder")?;
+        Ok(())
+    }
+
+    /// Deletes every article read from the file `path`, and its manifest entry.
     pub fn delete_file(&mut self, path: &str) {
         self.writer
             .delete_term(Term::from_field_text(self.fields.path, path));
+        self.writer
+            .delete_term(Term::from_field_text(self.fields.file, path));
+    }
+
+    /// Deletes everything: `index --rebuild`.
+    pub fn delete_all(&mut self) -> Result<()> {
+        self.writer
+            .delete_all_documents()
+            .context("clearing the index")?;
+        Ok(())
     }
 
     /// Makes everything written so far durable and visible to searches.
@@ -72,9 +133,16 @@ impl IndexSink {
     }
 
     /// Builds one passage document.
-    fn to_document(&self, path: &str, article: &Article, passage: &Passage) -> TantivyDocument {
+    fn passage_document(
+        &self,
+        path: &str,
+        article: &Article,
+        passage: &Passage,
+        (exact, simhash): (u64, u64),
+    ) -> TantivyDocument {
         let f = &self.fields;
         let mut doc = TantivyDocument::default();
+        doc.add_text(f.kind, KIND_PASSAGE);
         doc.add_text(f.id, &article.id);
         doc.add_text(f.path, path);
         doc.add_u64(f.line, passage.line);
@@ -84,6 +152,8 @@ impl IndexSink {
         }
         doc.add_text(f.headline, &article.headline);
         doc.add_text(f.body, &passage.text);
+        doc.add_u64(f.exact, exact);
+        doc.add_u64(f.simhash, simhash);
         for (field, value) in [
             (f.url, &article.url),
             (f.source, &article.source),

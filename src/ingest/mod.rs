@@ -1,34 +1,74 @@
 //! Ingest: walk the named files and folders, read and parse them in parallel, feed the index.
 //!
-//! Files are taken in batches: each batch is parsed on all cores, then written by one writer.
-//! A file that cannot be read or holds no article is reported and skipped; the rest of the run
-//! goes on and everything indexed before stays. Parsing is [`crate::article`]'s job, writing is
-//! [`crate::index`]'s; this module only moves files between them and keeps the tally.
+//! A run is incremental. The manifest ([`crate::index::manifest`]) says what each file held
+//! when last indexed: a file whose size and modification time are unchanged is not opened; one
+//! whose content hash is unchanged is not parsed; a changed file has its articles replaced; a
+//! file that vanished from an indexed folder has its articles removed. Files are parsed in
+//! batches on all cores and written by one writer, which commits every few seconds so that a
+//! crash loses little. A file that cannot be read is reported and skipped; the rest of the run
+//! goes on and everything indexed before stays.
 
 pub mod decode;
+pub mod read;
 pub mod walk;
 
-use std::collections::BTreeMap;
-use std::fs;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use anyhow::Result;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
-use crate::article::format::{Parsed, detect_format, parse_document};
 use crate::index::IndexSink;
-use decode::{Decoded, decode};
-use walk::{Found, is_documentation, walk_files};
+use crate::index::manifest::Manifest;
+pub use read::{FileOutcome, article_id, file_key, read_file};
+use read::{file_stamp, skip_reason};
+use walk::{Found, walk_files};
 
 /// Files parsed in parallel before their articles are written.
 const BATCH_FILES: usize = 256;
 
+/// How an indexing run behaves.
+#[derive(Debug, Clone)]
+pub struct IndexOptions {
+    /// "Today", for dates written without a year.
+    pub today: NaiveDate,
+    /// Commit at least this often, so a crash loses little work.
+    pub commit_interval: Duration,
+}
+
+/// Receives progress of a run (a progress bar, or nothing).
+pub trait Progress: Sync {
+    /// The run will read `files` files.
+    fn start(&self, _files: u64) {}
+    /// `files` more files were written, holding `articles` articles.
+    fn advance(&self, _files: u64, _articles: u64) {}
+    /// The run is over.
+    fn finish(&self) {}
+}
+
+/// No progress display.
+pub struct Silent;
+
+impl Progress for Silent {}
+
 /// What one indexing run did.
 #[derive(Debug, Default)]
 pub struct IndexReport {
-    /// Files read and parsed.
+    /// Files read and parsed (new or changed).
     pub files_read: usize,
+    /// Files seen for the first time.
+    pub new_files: usize,
+    /// Files whose content changed.
+    pub changed_files: usize,
+    /// Files left as they were (same size and time, or same content).
+    pub unchanged_files: usize,
+    /// Files gone from an indexed folder, and so removed.
+    pub removed_files: usize,
+    /// Articles removed with them.
+    pub removed_articles: u64,
     /// Articles written to the index.
     pub articles: usize,
     /// Passages written to the index.
@@ -39,14 +79,21 @@ pub struct IndexReport {
     pub skipped: Vec<(String, String)>,
     /// Problems the user should see even without `--verbose` (decoding fallbacks).
     pub warnings: Vec<String>,
-    /// Files that could not be read at all (missing, permission denied).
+    /// Paths that could not be read at all (missing, permission denied).
     pub errors: Vec<String>,
+    /// The run was stopped (Ctrl-C) before reading every file; what was done is committed.
+    pub interrupted: bool,
 }
 
 impl IndexReport {
     /// Files and records skipped in total.
     pub fn skipped_count(&self) -> usize {
         self.skipped_by_reason.values().sum()
+    }
+
+    /// Whether the run changed nothing in the index.
+    pub fn changed_nothing(&self) -> bool {
+        self.files_read == 0 && self.removed_files == 0
     }
 
     /// Records a skipped file or record.
@@ -59,72 +106,163 @@ impl IndexReport {
     }
 }
 
-/// What happened to one file.
-pub enum FileOutcome {
-    /// Parsed: the file's key (absolute path), how to show its path, what it held, and a
-    /// decoding warning if any.
-    Read {
-        /// The file's key in the index (absolute path).
-        key: String,
-        /// The path as the user named it.
-        shown: String,
-        /// Articles and skipped records.
-        parsed: Parsed,
-        /// A problem worth a warning (a legacy encoding).
-        warning: Option<String>,
-    },
-    /// Not an article file.
-    Skipped {
-        /// The path as the user named it.
-        shown: String,
-        /// Why it was skipped.
-        reason: String,
-    },
-    /// Could not be read.
-    Failed {
-        /// The path as the user named it.
-        shown: String,
-        /// Why.
-        reason: String,
-    },
+/// A file that must be read: new, or its size or time changed.
+struct Pending {
+    path: PathBuf,
+    key: String,
 }
 
-/// Indexes every article file under `roots` into `sink`, committing at the end.
+/// Brings the index in line with the files under `roots`: reads new and changed files, removes
+/// vanished ones, records the roots. Stops early, committing what is done, when `stop` is set.
 pub fn index_paths(
     sink: &mut IndexSink,
+    manifest: &Manifest,
     roots: &[PathBuf],
-    today: NaiveDate,
+    options: &IndexOptions,
+    progress: &dyn Progress,
+    stop: &AtomicBool,
 ) -> Result<IndexReport> {
     let mut report = IndexReport::default();
-    let mut files = Vec::new();
-    for found in walk_files(roots) {
-        match found {
-            Found::File(path) => files.push(path),
-            Found::Error(path, reason) => {
-                report.errors.push(format!("{}: {reason}", path.display()))
-            }
+    let mut root_keys = Vec::new();
+    for root in roots {
+        if root.exists() {
+            root_keys.push(file_key(root));
+        } else {
+            report
+                .errors
+                .push(format!("{}: no such file or folder", root.display()));
         }
     }
-    for batch in files.chunks(BATCH_FILES) {
-        let outcomes: Vec<FileOutcome> = batch.par_iter().map(|p| read_file(p, today)).collect();
-        for outcome in outcomes {
-            record(sink, &mut report, outcome)?;
+
+    let (pending, seen, unreadable) = plan(roots, manifest, &mut report);
+    remove_vanished(sink, manifest, &root_keys, &seen, &unreadable, &mut report);
+
+    progress.start(pending.len() as u64);
+    let mut last_commit = Instant::now();
+    for batch in pending.chunks(BATCH_FILES) {
+        if stop.load(Ordering::SeqCst) {
+            report.interrupted = true;
+            break;
+        }
+        let outcomes: Vec<FileOutcome> = batch
+            .par_iter()
+            .map(|p| read_file(&p.path, manifest.files.get(&p.key), options.today))
+            .collect();
+        for (outcome, pending) in outcomes.into_iter().zip(batch) {
+            let known = manifest.files.contains_key(&pending.key);
+            let articles = record(sink, &mut report, outcome, known)?;
+            progress.advance(1, articles as u64);
+        }
+        if last_commit.elapsed() >= options.commit_interval {
+            sink.commit()?;
+            last_commit = Instant::now();
+        }
+    }
+    if !report.interrupted {
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        for root in &root_keys {
+            sink.record_root(root, now)?;
         }
     }
     sink.commit()?;
+    progress.finish();
     Ok(report)
 }
 
-/// Writes one file's articles and updates the tally.
-fn record(sink: &mut IndexSink, report: &mut IndexReport, outcome: FileOutcome) -> Result<()> {
+/// Walks the roots and sorts files into those to read and those unchanged. Returns the files to
+/// read, every file key seen, and the keys of paths that could not be walked.
+fn plan(
+    roots: &[PathBuf],
+    manifest: &Manifest,
+    report: &mut IndexReport,
+) -> (Vec<Pending>, HashSet<String>, Vec<String>) {
+    let mut pending = Vec::new();
+    let mut seen = HashSet::new();
+    let mut unreadable = Vec::new();
+    for found in walk_files(roots) {
+        let path = match found {
+            Found::File(path) => path,
+            Found::Error(path, reason) => {
+                if path.exists() || path.symlink_metadata().is_ok() {
+                    unreadable.push(file_key(&path));
+                }
+                if roots.iter().all(|r| r != &path) {
+                    report.errors.push(format!("{}: {reason}", path.display()));
+                }
+                continue;
+            }
+        };
+        if let Some(reason) = skip_reason(&path) {
+            report.skip(path.display().to_string(), reason);
+            continue;
+        }
+        let key = file_key(&path);
+        if !seen.insert(key.clone()) {
+            continue; // the same file reached through two roots
+        }
+        let unchanged = match (file_stamp(&path), manifest.files.get(&key)) {
+            (Ok((size, mtime)), Some(known)) => known.size == size && known.mtime == mtime,
+            _ => false,
+        };
+        if unchanged {
+            report.unchanged_files += 1;
+        } else {
+            pending.push(Pending { path, key });
+        }
+    }
+    (pending, seen, unreadable)
+}
+
+/// Deletes the articles of files that were indexed under one of `roots` but are gone now.
+/// Files under a path that could not be walked are kept: they may still exist.
+fn remove_vanished(
+    sink: &mut IndexSink,
+    manifest: &Manifest,
+    roots: &[String],
+    seen: &HashSet<String>,
+    unreadable: &[String],
+    report: &mut IndexReport,
+) {
+    for (key, record) in &manifest.files {
+        let under_root = roots.iter().any(|r| is_under(key, r));
+        let in_doubt = unreadable.iter().any(|u| is_under(key, u));
+        if under_root && !in_doubt && !seen.contains(key) {
+            sink.delete_file(key);
+            report.removed_files += 1;
+            report.removed_articles += record.articles;
+        }
+    }
+}
+
+/// Whether the file key `path` is `root` itself or inside it.
+fn is_under(path: &str, root: &str) -> bool {
+    let path = Path::new(path);
+    path.starts_with(root)
+}
+
+/// Writes one file's outcome and updates the tally; returns the articles written.
+fn record(
+    sink: &mut IndexSink,
+    report: &mut IndexReport,
+    outcome: FileOutcome,
+    known: bool,
+) -> Result<usize> {
     match outcome {
         FileOutcome::Read {
             key,
             shown,
             parsed,
             warning,
+            record,
         } => {
             report.files_read += 1;
+            if known {
+                report.changed_files += 1;
+            } else {
+                report.new_files += 1;
+            }
             if let Some(warning) = warning {
                 report.warnings.push(format!("{shown}: {warning}"));
             }
@@ -135,83 +273,32 @@ fn record(sink: &mut IndexSink, report: &mut IndexReport, outcome: FileOutcome) 
                 };
                 report.skip(place, &problem.reason);
             }
-            report.passages += sink.replace_file(&key, &parsed.articles)?;
+            report.passages += sink.replace_file(&key, &record, &parsed.articles)?;
             report.articles += parsed.articles.len();
+            Ok(parsed.articles.len())
         }
-        FileOutcome::Skipped { shown, reason } => report.skip(shown, &reason),
-        FileOutcome::Failed { shown, reason } => report.errors.push(format!("{shown}: {reason}")),
-    }
-    Ok(())
-}
-
-/// Reads, decodes and parses one file.
-pub fn read_file(path: &Path, today: NaiveDate) -> FileOutcome {
-    let shown = path.display().to_string();
-    if is_documentation(path) {
-        return FileOutcome::Skipped {
+        FileOutcome::Unchanged { key, record } => {
+            report.unchanged_files += 1;
+            sink.record_file(&key, &record)?;
+            Ok(0)
+        }
+        FileOutcome::Skipped {
             shown,
-            reason: "collection documentation, not an article".to_string(),
-        };
-    }
-    let Some(format) = detect_format(path) else {
-        return FileOutcome::Skipped {
-            shown,
-            reason: "unsupported file type".to_string(),
-        };
-    };
-    let bytes = match fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(err) => {
-            return FileOutcome::Failed {
-                shown,
-                reason: format!("cannot read: {}", err.to_string().to_lowercase()),
-            };
+            reason,
+            record,
+        } => {
+            report.skip(shown, &reason);
+            if let Some((key, record)) = record {
+                // Replace whatever the file held before it became empty or unreadable as text.
+                sink.replace_file(&key, &record, &[])?;
+            }
+            Ok(0)
         }
-    };
-    let (text, warning) = match decode(&bytes) {
-        Decoded::Utf8(text) => (text, None),
-        Decoded::Legacy(text) => (
-            text,
-            Some("not valid UTF-8, decoded as Windows-1252".to_string()),
-        ),
-        Decoded::Empty => {
-            return FileOutcome::Skipped {
-                shown,
-                reason: "empty file".to_string(),
-            };
+        FileOutcome::Failed { shown, reason } => {
+            report.errors.push(format!("{shown}: {reason}"));
+            Ok(0)
         }
-        Decoded::Binary => {
-            return FileOutcome::Skipped {
-                shown,
-                reason: "binary file".to_string(),
-            };
-        }
-    };
-    let key = file_key(path);
-    let id = article_id(&key);
-    let parsed = parse_document(format, &id, path, &text, today);
-    FileOutcome::Read {
-        key,
-        shown,
-        parsed,
-        warning,
     }
-}
-
-/// The key under which a file's articles are stored: its absolute, canonical path.
-pub fn file_key(path: &Path) -> String {
-    let absolute = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    absolute.to_string_lossy().into_owned()
-}
-
-/// A short, stable id for an article from its file's key: 12 hex digits of a 64-bit FNV-1a hash.
-pub fn article_id(key: &str) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in key.bytes() {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{:012x}", hash >> 16)
 }
 
 #[cfg(test)]
@@ -219,9 +306,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ids_are_stable_and_distinct() {
-        assert_eq!(article_id("/a/b.txt"), article_id("/a/b.txt"));
-        assert_ne!(article_id("/a/b.txt"), article_id("/a/c.txt"));
-        assert_eq!(article_id("/a/b.txt").len(), 12);
+    fn paths_under_roots() {
+        assert!(is_under("/a/b/c.txt", "/a/b"));
+        assert!(is_under("/a/b", "/a/b"));
+        assert!(!is_under("/a/bc/d.txt", "/a/b"));
     }
 }

@@ -2,7 +2,9 @@
 //!
 //! Each line is an object with `id`, `path`, `line`, `date` (`YYYY-MM-DD` or null),
 //! `headline`, `snippet` (plain text), `highlights` (`[start, end]` byte offsets into `snippet`),
-//! `score`, `url`, `source`. The README documents the format; changing a key is a breaking change.
+//! `score`, `url`, `source`, and `also_in` (other places holding a copy or near-copy of the same
+//! story: objects with `id`, `path`, `line`). The README documents the format; changing a key is
+//! a breaking change.
 
 use std::io::{self, Write};
 use std::path::Path;
@@ -24,6 +26,15 @@ struct JsonHit<'a> {
     score: f32,
     url: Option<&'a str>,
     source: Option<&'a str>,
+    also_in: Vec<JsonCopy<'a>>,
+}
+
+/// The serialized form of a copy.
+#[derive(Serialize)]
+struct JsonCopy<'a> {
+    id: &'a str,
+    path: String,
+    line: u64,
 }
 
 /// Writes hits as JSON Lines; paths are shown relative to `cwd` when inside it.
@@ -40,6 +51,15 @@ pub fn write_hits(out: &mut impl Write, hits: &[Hit], cwd: Option<&Path>) -> io:
             score: hit.score,
             url: hit.url.as_deref(),
             source: hit.source.as_deref(),
+            also_in: hit
+                .also_in
+                .iter()
+                .map(|c| JsonCopy {
+                    id: &c.id,
+                    path: display_path(&c.path, cwd).display().to_string(),
+                    line: c.line,
+                })
+                .collect(),
         };
         serde_json::to_writer(&mut *out, &json)?;
         out.write_all(b"\n")?;
@@ -50,6 +70,7 @@ pub fn write_hits(out: &mut impl Write, hits: &[Hit], cwd: Option<&Path>) -> io:
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::Copy;
     use chrono::NaiveDate;
     use std::path::PathBuf;
 
@@ -67,6 +88,11 @@ mod tests {
             score: 1.5,
             url: None,
             source: None,
+            also_in: vec![Copy {
+                id: "def".into(),
+                path: PathBuf::from("/news/corpus/b.txt"),
+                line: 1,
+            }],
         };
         let mut out = Vec::new();
         write_hits(&mut out, &[hit.clone(), hit], Some(Path::new("/news"))).expect("write");
@@ -79,5 +105,6 @@ mod tests {
         assert_eq!(value["highlights"][0][0], 3);
         assert_eq!(value["highlights"][0][1], 18);
         assert_eq!(value["url"], serde_json::Value::Null);
+        assert_eq!(value["also_in"][0]["path"], "corpus/b.txt");
     }
 }

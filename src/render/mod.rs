@@ -6,6 +6,7 @@
 
 pub mod article;
 pub mod json;
+pub mod progress;
 pub mod summary;
 pub mod terminal;
 

@@ -45,12 +45,18 @@ pub fn write_hits(
             |d| d.format("%Y-%m-%d").to_string(),
         );
         let path = display_path(&hit.path, cwd).display().to_string();
+        let copies = match hit.also_in.len() {
+            0 => String::new(),
+            1 => "  +1 copy".to_string(),
+            n => format!("  +{n} copies"),
+        };
         writeln!(
             out,
-            "{}  {}:{}",
+            "{}  {}:{}{}",
             paint(DATE, &date),
             paint(PATH, &path),
-            paint(LINE, &hit.line.to_string())
+            paint(LINE, &hit.line.to_string()),
+            copies
         )?;
         let mut snippet = String::new();
         let mut pos = 0;
@@ -89,6 +95,7 @@ mod tests {
             score: 1.0,
             url: None,
             source: None,
+            also_in: Vec::new(),
         }
     }
 
@@ -99,6 +106,26 @@ mod tests {
         assert_eq!(
             String::from_utf8(out).expect("utf8"),
             "DeepSeek rises\n2025-05-14  corpus/a.txt:13\n    US export controls bite\n"
+        );
+    }
+
+    #[test]
+    fn copies_are_counted() {
+        let mut h = hit();
+        h.also_in = vec![
+            crate::search::Copy {
+                id: "x".into(),
+                path: PathBuf::from("/b.txt"),
+                line: 1,
+            };
+            2
+        ];
+        let mut out = Vec::new();
+        write_hits(&mut out, &[h], Some(Path::new("/news")), false).expect("write");
+        assert!(
+            String::from_utf8(out)
+                .expect("utf8")
+                .contains("corpus/a.txt:13  +2 copies\n")
         );
     }
 

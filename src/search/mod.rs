@@ -1,15 +1,16 @@
 //! Search: a query and a date window → ranked hits, one passage each, with snippets.
 //!
 //! Passages are ranked by BM25 over their text and their article's headline (see [`query`]).
-//! Hits are then collapsed per article: at most `per_article` passages of one article are kept,
-//! and articles are ordered by their best passage. Snippets are made only for the hits returned.
+//! Hits are then collapsed ([`collapse`]): at most `per_article` passages of one article are
+//! kept, articles are ordered by their best passage, and copies of a story are folded into its
+//! best-ranked article. Stored text is read and snippets are made only for the hits returned.
 //! Printing is left to [`crate::render`].
 
+pub mod collapse;
 pub mod period;
 pub mod query;
 pub mod snippet;
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 
 use anyhow::{Context, Result};
@@ -21,6 +22,7 @@ use tantivy::{DocAddress, Searcher, TantivyDocument};
 use crate::index::NewsIndex;
 use crate::index::schema::news_analyzer;
 use crate::index::writer::from_datetime;
+use collapse::{Candidate, collapse};
 use period::DateWindow;
 use query::build_query;
 use snippet::make_snippet;
@@ -36,6 +38,19 @@ pub struct SearchRequest {
     pub limit: usize,
     /// Most passages to return per article.
     pub per_article: usize,
+    /// Show every copy of a story instead of folding copies together.
+    pub all: bool,
+}
+
+/// Another place where the same story (or a near-copy) was found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Copy {
+    /// The copy's article id.
+    pub id: String,
+    /// Its file.
+    pub path: PathBuf,
+    /// The line where its best passage starts.
+    pub line: u64,
 }
 
 /// One passage that matched, ready to render.
@@ -63,6 +78,8 @@ pub struct Hit {
     pub url: Option<String>,
     /// The article's source, when known.
     pub source: Option<String>,
+    /// Copies of the same story elsewhere (empty with `--all`).
+    pub also_in: Vec<Copy>,
 }
 
 /// Runs a search and returns its hits, best article first.
@@ -76,7 +93,7 @@ pub fn search(index: &NewsIndex, request: &SearchRequest) -> Result<Vec<Hit>> {
     }
     let total = searcher.num_docs() as usize;
     let mut fetch = (wanted * 4).max(50);
-    let chosen = loop {
+    let groups = loop {
         let top = searcher
             .search(
                 &*plan.query,
@@ -84,18 +101,32 @@ pub fn search(index: &NewsIndex, request: &SearchRequest) -> Result<Vec<Hit>> {
             )
             .context("running the search")?;
         let exhausted = top.len() < fetch.min(total.max(1)) || fetch >= total;
-        let chosen = collapse(index, &searcher, &top, request)?;
-        if exhausted || chosen.len() >= wanted || chosen_articles(&chosen) >= request.limit {
-            break chosen;
+        let candidates = top
+            .iter()
+            .map(|&(score, address)| read_candidate(index, &searcher, score, address))
+            .collect::<Result<Vec<_>>>()?;
+        let groups = collapse(candidates, request.limit, request.per_article, !request.all);
+        if exhausted || groups.len() >= request.limit {
+            break groups;
         }
         fetch = fetch.saturating_mul(4);
     };
     let mut analyzer = news_analyzer();
-    let hits = chosen
-        .into_iter()
-        .map(|(score, doc)| {
+    let mut hits = Vec::new();
+    for group in groups {
+        let also_in: Vec<Copy> = group
+            .copies
+            .iter()
+            .map(|c| Copy {
+                id: c.article.clone(),
+                path: PathBuf::from(&c.passage.path),
+                line: c.passage.line,
+            })
+            .collect();
+        for candidate in group.passages {
+            let doc = candidate.passage;
             let snippet = make_snippet(&doc.body, &mut analyzer, &plan.highlight);
-            Hit {
+            hits.push(Hit {
                 id: doc.id,
                 path: PathBuf::from(doc.path),
                 line: doc.line,
@@ -104,12 +135,13 @@ pub fn search(index: &NewsIndex, request: &SearchRequest) -> Result<Vec<Hit>> {
                 headline: doc.headline,
                 snippet: snippet.text,
                 highlights: snippet.highlights,
-                score,
+                score: candidate.score,
                 url: doc.url,
                 source: doc.source,
-            }
-        })
-        .collect();
+                also_in: also_in.clone(),
+            });
+        }
+    }
     Ok(hits)
 }
 
@@ -126,44 +158,24 @@ struct StoredPassage {
     source: Option<String>,
 }
 
-/// Keeps the best `per_article` passages of the best `limit` articles, grouped by article in
-/// the order of each article's best passage.
-fn collapse(
+/// Reads a ranked passage's stored fields into a collapse candidate.
+fn read_candidate(
     index: &NewsIndex,
     searcher: &Searcher,
-    top: &[(f32, DocAddress)],
-    request: &SearchRequest,
-) -> Result<Vec<(f32, StoredPassage)>> {
-    let mut order: Vec<String> = Vec::new();
-    let mut groups: HashMap<String, Vec<(f32, StoredPassage)>> = HashMap::new();
-    for &(score, address) in top {
-        let doc: TantivyDocument = searcher.doc(address).context("reading a stored passage")?;
-        let passage = read_stored(index, &doc);
-        let group = groups.entry(passage.id.clone()).or_default();
-        if group.is_empty() {
-            if order.len() >= request.limit {
-                continue;
-            }
-            order.push(passage.id.clone());
-        }
-        if group.len() < request.per_article.max(1) {
-            group.push((score, passage));
-        }
-    }
-    let mut chosen = Vec::new();
-    for id in order {
-        if let Some(group) = groups.remove(&id) {
-            chosen.extend(group);
-        }
-    }
-    Ok(chosen)
-}
-
-/// Number of distinct articles among chosen passages.
-fn chosen_articles(chosen: &[(f32, StoredPassage)]) -> usize {
-    let mut ids: Vec<&str> = chosen.iter().map(|(_, p)| p.id.as_str()).collect();
-    ids.dedup();
-    ids.len()
+    score: f32,
+    address: DocAddress,
+) -> Result<Candidate<StoredPassage>> {
+    let doc: TantivyDocument = searcher.doc(address).context("reading a stored passage")?;
+    let number = |field| doc.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0);
+    let (exact, simhash) = (number(index.fields.exact), number(index.fields.simhash));
+    let passage = read_stored(index, &doc);
+    Ok(Candidate {
+        score,
+        article: passage.id.clone(),
+        exact,
+        simhash,
+        passage,
+    })
 }
 
 /// Reads a passage's stored fields.

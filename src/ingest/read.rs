@@ -1,0 +1,198 @@
+//! Reading one file: bytes → decoded text → parsed articles, or the reason it was skipped.
+//!
+//! Shared by `index` (which also compares the content hash with the manifest, to skip files
+//! whose content did not change) and `parse` (which just shows what was read).
+
+use std::fs;
+use std::path::Path;
+use std::time::UNIX_EPOCH;
+
+use chrono::NaiveDate;
+
+use super::decode::{Decoded, decode};
+use super::walk::is_documentation;
+use crate::article::fingerprint::fnv64;
+use crate::article::format::{Parsed, detect_format, parse_document};
+use crate::index::manifest::FileRecord;
+
+/// What happened to one file.
+pub enum FileOutcome {
+    /// Parsed.
+    Read {
+        /// The file's key in the index (absolute path).
+        key: String,
+        /// The path as the user named it.
+        shown: String,
+        /// Articles and skipped records.
+        parsed: Parsed,
+        /// A problem worth a warning (a legacy encoding).
+        warning: Option<String>,
+        /// What the manifest should remember of it.
+        record: FileRecord,
+    },
+    /// Content identical to what the index holds (only its modification time changed).
+    Unchanged {
+        /// The file's key.
+        key: String,
+        /// The updated manifest entry.
+        record: FileRecord,
+    },
+    /// Read, but not an article file (empty, binary).
+    Skipped {
+        /// The path as the user named it.
+        shown: String,
+        /// Why it was skipped.
+        reason: String,
+        /// The file's key and manifest entry, so an unchanged file is not read again.
+        record: Option<(String, FileRecord)>,
+    },
+    /// Could not be read.
+    Failed {
+        /// The path as the user named it.
+        shown: String,
+        /// Why.
+        reason: String,
+    },
+}
+
+/// Why a file is not even opened (unsupported type, collection documentation), if it is not.
+pub fn skip_reason(path: &Path) -> Option<&'static str> {
+    if is_documentation(path) {
+        Some("collection documentation, not an article")
+    } else if detect_format(path).is_none() {
+        Some("unsupported file type")
+    } else {
+        None
+    }
+}
+
+/// Size and modification time (nanoseconds since the epoch) of a file.
+pub fn file_stamp(path: &Path) -> std::io::Result<(u64, u64)> {
+    let meta = fs::metadata(path)?;
+    let mtime = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX));
+    Ok((meta.len(), mtime))
+}
+
+/// Reads and parses one file. With `known`, the manifest's entry for it, a file whose content
+/// hash is unchanged is not parsed again.
+pub fn read_file(path: &Path, known: Option<&FileRecord>, today: NaiveDate) -> FileOutcome {
+    let shown = path.display().to_string();
+    if let Some(reason) = skip_reason(path) {
+        return FileOutcome::Skipped {
+            shown,
+            reason: reason.to_string(),
+            record: None,
+        };
+    }
+    let failed = |err: std::io::Error| FileOutcome::Failed {
+        shown: path.display().to_string(),
+        reason: format!("cannot read: {}", err.to_string().to_lowercase()),
+    };
+    let (size, mtime) = match file_stamp(path) {
+        Ok(stamp) => stamp,
+        Err(err) => return failed(err),
+    };
+    let bytes = match fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(err) => return failed(err),
+    };
+    let key = file_key(path);
+    let mut record = FileRecord {
+        size,
+        mtime,
+        hash: format!("{:016x}", fnv64(&bytes)),
+        articles: 0,
+    };
+    if let Some(known) = known
+        && known.hash == record.hash
+    {
+        record.articles = known.articles;
+        return FileOutcome::Unchanged { key, record };
+    }
+    let (text, warning) = match decode(&bytes) {
+        Decoded::Utf8(text) => (text, None),
+        Decoded::Legacy(text) => (
+            text,
+            Some("not valid UTF-8, decoded as Windows-1252".to_string()),
+        ),
+        other => {
+            let reason = if other == Decoded::Empty {
+                "empty file"
+            } else {
+                "binary file"
+            };
+            return FileOutcome::Skipped {
+                shown,
+                reason: reason.to_string(),
+                record: Some((key, record)),
+            };
+        }
+    };
+    let Some(format) = detect_format(path) else {
+        return FileOutcome::Skipped {
+            shown,
+            reason: "unsupported file type".to_string(),
+            record: None,
+        };
+    };
+    let id = article_id(&key);
+    let parsed = parse_document(format, &id, path, &text, today);
+    record.articles = parsed.articles.len() as u64;
+    FileOutcome::Read {
+        key,
+        shown,
+        parsed,
+        warning,
+        record,
+    }
+}
+
+/// The key under which a file's articles are stored: its absolute, canonical path.
+pub fn file_key(path: &Path) -> String {
+    let absolute = fs::canonicalize(path)
+        .or_else(|_| std::path::absolute(path))
+        .unwrap_or_else(|_| path.to_path_buf());
+    absolute.to_string_lossy().into_owned()
+}
+
+/// A short, stable id for an article from its file's key: 12 hex digits of a 64-bit FNV-1a hash.
+pub fn article_id(key: &str) -> String {
+    format!("{:012x}", fnv64(key.as_bytes()) >> 16)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_stable_and_distinct() {
+        assert_eq!(article_id("/a/b.txt"), article_id("/a/b.txt"));
+        assert_ne!(article_id("/a/b.txt"), article_id("/a/c.txt"));
+        assert_eq!(article_id("/a/b.txt").len(), 12);
+    }
+
+    #[test]
+    fn unchanged_content_is_not_parsed_again() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("a.txt");
+        fs::write(&path, "Title\n\nBody text.").expect("write");
+        let today = NaiveDate::from_ymd_opt(2026, 1, 1).expect("date");
+        let FileOutcome::Read { record, .. } = read_file(&path, None, today) else {
+            panic!("first read parses");
+        };
+        assert_eq!(record.articles, 1);
+        assert!(matches!(
+            read_file(&path, Some(&record), today),
+            FileOutcome::Unchanged { .. }
+        ));
+        fs::write(&path, "Title\n\nOther text.").expect("write");
+        assert!(matches!(
+            read_file(&path, Some(&record), today),
+            FileOutcome::Read { .. }
+        ));
+    }
+}
