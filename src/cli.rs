@@ -35,6 +35,16 @@ pub enum Command {
     Search(SearchArgs),
     /// Show how files are read (date, headline, body…) without indexing them
     Parse(ParseArgs),
+    /// Show what the index holds: counts, dates, size, folders
+    Stats(StatsArgs),
+}
+
+/// Options of `stats`.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Print one JSON object
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Options of `parse`.

@@ -11,9 +11,10 @@ use std::time::Duration;
 use anyhow::{Context, Result, bail};
 use chrono::Local;
 
-use crate::cli::{Cli, Command, IndexArgs, ParseArgs, SearchArgs};
+use crate::cli::{Cli, Command, IndexArgs, ParseArgs, SearchArgs, StatsArgs};
 use crate::config::{resolve_index_path, search_request, use_color};
 use crate::index::manifest::{Manifest, load_manifest};
+use crate::index::stats::index_stats;
 use crate::index::{
     IndexError, IndexSink, NewsIndex, create_or_open, open_index, remove_index_files,
 };
@@ -44,6 +45,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Index(args) => run_index(&index_path, &args),
         Command::Search(args) => run_search(&index_path, &args, color),
         Command::Parse(args) => run_parse(&args),
+        Command::Stats(args) => run_stats(&index_path, &args),
     }
 }
 
@@ -203,4 +205,17 @@ fn run_parse(args: &ParseArgs) -> Result<Outcome> {
     } else {
         Outcome::NothingFound
     })
+}
+
+/// `stats`: what the index holds.
+fn run_stats(index_path: &Path, args: &StatsArgs) -> Result<Outcome> {
+    let index = open_index(index_path)?;
+    let stats = index_stats(&index)?;
+    let mut stdout = io::stdout().lock();
+    if args.json {
+        render::stats::write_json(&mut stdout, &stats)?;
+    } else {
+        render::stats::write_text(&mut stdout, &stats)?;
+    }
+    Ok(Outcome::Found)
 }

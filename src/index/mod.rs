@@ -6,6 +6,7 @@
 
 pub mod manifest;
 pub mod schema;
+pub mod stats;
 pub mod writer;
 
 use std::fmt;

@@ -7,6 +7,7 @@
 pub mod article;
 pub mod json;
 pub mod progress;
+pub mod stats;
 pub mod summary;
 pub mod terminal;
 

@@ -1,0 +1,78 @@
+//! `news-search stats` output: a short table for people, one JSON object for scripts.
+
+use std::io::{self, Write};
+
+use crate::index::stats::IndexStats;
+
+/// Writes the figures as aligned `label: value` lines.
+pub fn write_text(out: &mut impl Write, stats: &IndexStats) -> io::Result<()> {
+    let date = |d: Option<chrono::NaiveDate>| d.map_or_else(|| "-".to_string(), |d| d.to_string());
+    writeln!(out, "articles:    {}", stats.articles)?;
+    writeln!(out, "passages:    {}", stats.passages)?;
+    writeln!(out, "files:       {}", stats.files)?;
+    writeln!(out, "first date:  {}", date(stats.first_date))?;
+    writeln!(out, "last date:   {}", date(stats.last_date))?;
+    writeln!(
+        out,
+        "size:        {:.1} MB ({} bytes)",
+        stats.bytes as f64 / 1e6,
+        stats.bytes
+    )?;
+    writeln!(
+        out,
+        "last update: {}",
+        stats.last_update.as_deref().unwrap_or("-")
+    )?;
+    writeln!(out, "folders:")?;
+    for folder in &stats.folders {
+        writeln!(out, "  {folder}")?;
+    }
+    Ok(())
+}
+
+/// Writes the figures as one JSON object (`articles`, `passages`, `files`, `first_date`,
+/// `last_date`, `bytes`, `folders`, `last_update`).
+pub fn write_json(out: &mut impl Write, stats: &IndexStats) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, stats)?;
+    writeln!(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn stats() -> IndexStats {
+        IndexStats {
+            articles: 13,
+            passages: 45,
+            files: 13,
+            first_date: NaiveDate::from_ymd_opt(2022, 6, 27),
+            last_date: None,
+            bytes: 1_500_000,
+            folders: vec!["/news/corpus".into()],
+            last_update: None,
+        }
+    }
+
+    #[test]
+    fn json_keys() {
+        let mut out = Vec::new();
+        write_json(&mut out, &stats()).expect("write");
+        let v: serde_json::Value = serde_json::from_slice(&out).expect("json");
+        assert_eq!(v["articles"], 13);
+        assert_eq!(v["first_date"], "2022-06-27");
+        assert_eq!(v["last_date"], serde_json::Value::Null);
+        assert_eq!(v["bytes"], 1_500_000);
+    }
+
+    #[test]
+    fn text_lines() {
+        let mut out = Vec::new();
+        write_text(&mut out, &stats()).expect("write");
+        let text = String::from_utf8(out).expect("utf8");
+        assert!(text.contains("first date:  2022-06-27\n"));
+        assert!(text.contains("size:        1.5 MB (1500000 bytes)\n"));
+        assert!(text.ends_with("folders:\n  /news/corpus\n"));
+    }
+}
