@@ -81,6 +81,10 @@ pub struct IndexArgs {
     /// Index writer memory budget in MB
     #[arg(long, value_name = "MB", default_value_t = 128)]
     pub memory: usize,
+
+    /// Commit at least every this many seconds (a crash loses at most that much work)
+    #[arg(long, value_name = "SECS", default_value_t = 10, hide = true)]
+    pub commit_every: u64,
 }
 
 /// Options of `search`.

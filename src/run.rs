@@ -84,7 +84,7 @@ fn run_index(index_path: &Path, args: &IndexArgs) -> Result<Outcome> {
     });
     let options = IndexOptions {
         today: Local::now().date_naive(),
-        commit_interval: Duration::from_secs(10),
+        commit_interval: Duration::from_secs(args.commit_every),
     };
     let bar = Bar::for_stderr(args.quiet);
     let report = index_paths(&mut sink, &manifest, &roots, &options, &bar, &STOP)?;

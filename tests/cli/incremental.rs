@@ -1,0 +1,194 @@
+//! Growing archives: incremental runs, removed and moved files, copies, locking, versions, stats.
+
+use std::fs;
+
+use news_search::index::{IndexSink, create_or_open};
+use serde_json::Value;
+
+use super::{Sandbox, stderr, stdout};
+
+/// A plain-text article of about 80 words on `topic`, with a distinctive `marker` word.
+fn story(topic: &str, marker: &str) -> String {
+    let sentences: Vec<String> = (1..=8)
+        .map(|i| {
+            format!("Report {i} on the {topic} says the {marker} committee met again on day {i}.")
+        })
+        .collect();
+    format!(
+        "{topic} update\n\n2024-03-0{}\n\n{}\n",
+        topic.len() % 9 + 1,
+        sentences.join(" ")
+    )
+}
+
+fn paths(hits: &[Value]) -> Vec<String> {
+    hits.iter()
+        .map(|h| h["path"].as_str().expect("path").to_string())
+        .collect()
+}
+
+#[test]
+fn rerun_without_changes_reads_nothing() {
+    let sb = Sandbox::new();
+    sb.write("news/a.txt", story("harbour", "alpha").as_bytes());
+    sb.write("news/b.txt", story("railway", "beta").as_bytes());
+    assert!(sb.index(&["news"]).contains("indexed 2 articles"));
+    assert!(
+        sb.index(&["news"])
+            .contains("nothing changed: 2 files unchanged")
+    );
+    // With no PATH, every folder indexed before is synced again.
+    assert!(sb.index(&[]).contains("nothing changed: 2 files unchanged"));
+}
+
+#[test]
+fn edited_file_alone_is_reindexed_with_its_new_text() {
+    let sb = Sandbox::new();
+    sb.write("news/a.txt", story("harbour", "alpha").as_bytes());
+    sb.write("news/b.txt", story("railway", "beta").as_bytes());
+    sb.index(&["news"]);
+    sb.write("news/a.txt", story("harbour", "gamma").as_bytes());
+    let summary = sb.index(&["news"]);
+    assert!(
+        summary.contains("from 1 files (0 new, 1 changed)"),
+        "{summary}"
+    );
+    assert!(summary.contains("1 files unchanged"), "{summary}");
+    assert_eq!(sb.json(&["gamma"]).1.len(), 1);
+    assert_eq!(sb.json(&["alpha"]).0, Some(1), "old text still found");
+}
+
+#[test]
+fn deleted_file_loses_its_articles() {
+    let sb = Sandbox::new();
+    sb.write("news/a.txt", story("harbour", "alpha").as_bytes());
+    let b = sb.write("news/b.txt", story("railway", "beta").as_bytes());
+    sb.index(&["news"]);
+    fs::remove_file(b).expect("remove");
+    let summary = sb.index(&["news"]);
+    assert!(
+        summary.contains("removed 1 vanished files (1 articles)"),
+        "{summary}"
+    );
+    assert_eq!(sb.json(&["beta"]).0, Some(1));
+    assert_eq!(sb.json(&["alpha"]).1.len(), 1);
+}
+
+#[test]
+fn moved_file_is_not_duplicated() {
+    let sb = Sandbox::new();
+    let a = sb.write("news/a.txt", story("harbour", "alpha").as_bytes());
+    sb.index(&["news"]);
+    fs::create_dir_all(sb.dir.path().join("news/archive")).expect("mkdir");
+    fs::rename(&a, sb.dir.path().join("news/archive/a.txt")).expect("move");
+    sb.index(&["news"]);
+    let (_, hits) = sb.json(&["alpha", "--all"]);
+    assert_eq!(paths(&hits), vec!["news/archive/a.txt"]);
+}
+
+#[test]
+fn copies_and_near_copies_collapse_with_also_in() {
+    let sb = Sandbox::new();
+    let text = story("harbour", "alpha");
+    sb.write("news/a.txt", text.as_bytes());
+    sb.write("news/copy/a.txt", text.replace("  ", " ").as_bytes());
+    let edited = text.replacen("met again on day 3", "gathered again on day 3", 1);
+    sb.write("news/edited.txt", edited.as_bytes());
+    sb.write("news/other.txt", story("railway", "alpha").as_bytes());
+    sb.index(&["news"]);
+
+    let (_, hits) = sb.json(&["alpha"]);
+    assert_eq!(hits.len(), 2, "{hits:?}");
+    let harbour = hits
+        .iter()
+        .find(|h| h["headline"] == "harbour update")
+        .expect("harbour story");
+    let mut copies: Vec<String> = harbour["also_in"]
+        .as_array()
+        .expect("also_in")
+        .iter()
+        .map(|c| c["path"].as_str().expect("path").to_string())
+        .collect();
+    copies.sort();
+    copies.push(harbour["path"].as_str().expect("path").to_string());
+    copies.sort();
+    assert_eq!(
+        copies,
+        vec!["news/a.txt", "news/copy/a.txt", "news/edited.txt"]
+    );
+
+    let terminal = stdout(&sb.run(&["alpha"]));
+    assert!(terminal.contains("+2 copies"), "{terminal}");
+    let (_, all) = sb.json(&["alpha", "--all"]);
+    assert_eq!(all.len(), 4);
+}
+
+#[test]
+fn second_writer_is_refused_and_searches_still_work() {
+    let sb = Sandbox::new();
+    sb.write("news/a.txt", story("harbour", "alpha").as_bytes());
+    sb.index(&["news"]);
+    let index = create_or_open(&sb.index_path()).expect("open index");
+    let _held = IndexSink::new(&index, 32 * 1024 * 1024).expect("take the writer lock");
+    let out = sb.run(&["index", "news"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("another `news-search index` run"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        sb.json(&["alpha"]).0,
+        Some(0),
+        "search while the index is locked"
+    );
+}
+
+#[test]
+fn incompatible_index_asks_for_rebuild() {
+    let sb = Sandbox::new();
+    sb.write("news/a.txt", story("harbour", "alpha").as_bytes());
+    sb.index(&["news"]);
+    fs::write(sb.index_path().join("news-search-format"), "999").expect("write");
+    let out = sb.run(&["alpha"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("index --rebuild"), "{}", stderr(&out));
+    assert!(
+        sb.index(&["--rebuild", "news"])
+            .contains("indexed 1 articles")
+    );
+    assert_eq!(sb.json(&["alpha"]).0, Some(0));
+}
+
+#[test]
+fn rebuild_starts_over() {
+    let sb = Sandbox::new();
+    sb.write("news/a.txt", story("harbour", "alpha").as_bytes());
+    sb.index(&["news"]);
+    let summary = sb.index(&["--rebuild"]);
+    assert!(summary.contains("indexed 1 articles"), "{summary}");
+    assert_eq!(sb.json(&["alpha"]).1.len(), 1);
+}
+
+#[test]
+fn stats_reports_counts_and_dates() {
+    let sb = Sandbox::new();
+    sb.write("news/a.txt", story("harbour", "alpha").as_bytes());
+    sb.write(
+        "news/b.txt",
+        story("railway", "beta")
+            .replace("2024-03-08", "2024-03-09")
+            .as_bytes(),
+    );
+    sb.write("news/c.txt", b"Undated note\n\nNo date on this one.\n");
+    sb.index(&["news"]);
+    let out = sb.run(&["stats", "--json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let stats: Value = serde_json::from_str(stdout(&out).trim()).expect("json");
+    assert_eq!(stats["articles"], 3);
+    assert_eq!(stats["files"], 3);
+    assert_eq!(stats["passages"], 3);
+    assert_eq!(stats["first_date"], "2024-03-08");
+    assert_eq!(stats["last_date"], "2024-03-09");
+    assert!(stats["bytes"].as_u64().expect("bytes") > 0);
+}
