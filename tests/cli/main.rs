@@ -21,6 +21,12 @@ pub struct Sandbox {
     pub dir: TempDir,
 }
 
+impl Default for Sandbox {
+    fn default() -> Sandbox {
+        Sandbox::new()
+    }
+}
+
 impl Sandbox {
     pub fn new() -> Sandbox {
         Sandbox {
