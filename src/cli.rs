@@ -94,11 +94,11 @@ pub struct SearchArgs {
     #[arg(value_name = "QUERY")]
     pub query: Vec<String>,
 
-    /// Only articles published on or after the start of this period (YYYY, YYYY-MM, YYYY-MM-DD)
+    /// Only articles published on or after the start of this period (2025, 2025-05, May 2025, 7d, last month, 2025-03..2025-05)
     #[arg(long, value_name = "DATE")]
     pub since: Option<String>,
 
-    /// Only articles published on or before the end of this period (YYYY, YYYY-MM, YYYY-MM-DD)
+    /// Only articles published on or before the end of this period (2025, 2025-05, May 2025, 7d, last month, 2025-03..2025-05)
     #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
 

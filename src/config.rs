@@ -111,7 +111,11 @@ pub fn search_request(args: &SearchArgs) -> Result<SearchRequest> {
     if args.per_article == 0 {
         bail!("--per-article must be at least 1");
     }
-    let window = DateWindow::from_args(args.since.as_deref(), args.until.as_deref())?;
+    let window = DateWindow::from_args(
+        args.since.as_deref(),
+        args.until.as_deref(),
+        chrono::Local::now().date_naive(),
+    )?;
     Ok(SearchRequest {
         query,
         window,
