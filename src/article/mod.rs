@@ -6,6 +6,7 @@
 
 pub mod clean;
 pub mod date;
+pub mod fieldmap;
 pub mod format;
 pub mod headline;
 pub mod passage;
