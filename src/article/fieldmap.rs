@@ -47,7 +47,10 @@ const NAMES: [(Target, &[&str]); TARGETS] = [
         Target::Id,
         &["id", "articleid", "uuid", "guid", "docid", "newid"],
     ),
-    (Target::Headline, &["headline", "title", "heading", "name"]),
+    (
+        Target::Headline,
+        &["headline", "title", "heading", "webtitle", "name"],
+    ),
     (
         Target::Date,
         &[
@@ -62,6 +65,7 @@ const NAMES: [(Target, &[&str]); TARGETS] = [
             "timestamp",
             "time",
             "datepublish",
+            "webpublicationdate",
             "updated",
             "updatedat",
             "modified",
@@ -79,11 +83,19 @@ const NAMES: [(Target, &[&str]); TARGETS] = [
             "fulltext",
             "articlebody",
             "story",
+            "bodytext",
+            "leadparagraph",
         ],
     ),
     (
         Target::Lead,
-        &["subtitle", "standfirst", "description", "summary"],
+        &[
+            "subtitle",
+            "standfirst",
+            "description",
+            "summary",
+            "abstract",
+        ],
     ),
     (
         Target::Url,
@@ -94,6 +106,7 @@ const NAMES: [(Target, &[&str]); TARGETS] = [
             "articlesourcelink",
             "permalink",
             "canonicalurl",
+            "weburl",
         ],
     ),
     (
@@ -116,7 +129,10 @@ const NAMES: [(Target, &[&str]); TARGETS] = [
 ];
 
 /// Keys whose value stands for a whole JSON object (`{"id": "bbc", "name": "BBC"}` → `BBC`).
-const OBJECT_TEXT_KEYS: [&str; 6] = ["name", "text", "value", "$date", "url", "href"];
+/// `main` and `original` are the New York Times API's `headline` and `byline` objects.
+const OBJECT_TEXT_KEYS: [&str; 8] = [
+    "name", "main", "original", "text", "value", "$date", "url", "href",
+];
 
 /// Builds a [`RawArticle`] from a record's `(field name, value)` pairs. Unknown fields are
 /// ignored; `body_line` is left `None` (the caller sets it when the body's line breaks are the

@@ -9,6 +9,7 @@ pub mod date;
 pub mod fieldmap;
 pub mod format;
 pub mod headline;
+pub mod json;
 pub mod passage;
 pub mod record;
 pub mod sentence;
