@@ -15,6 +15,7 @@ use serde_json::{Map, Value};
 
 use super::fieldmap::{FieldValue, raw_from_pairs};
 use super::format::{Parsed, Problem};
+use super::lines::LineCounter;
 use super::record::build_article;
 
 /// Keys under which JSON exports put their list of articles, tried in this order.
@@ -200,42 +201,6 @@ fn invalid_json(error: &serde_json::Error) -> String {
         .rfind(" at line ")
         .map_or(message.as_str(), |i| &message[..i]);
     format!("invalid JSON: {message} at column {}", error.column())
-}
-
-/// Turns positions in a text into 1-based line numbers, counting forward from the last asked.
-struct LineCounter<'a> {
-    text: &'a str,
-    offset: usize,
-    line: u64,
-}
-
-impl<'a> LineCounter<'a> {
-    fn new(text: &'a str) -> Self {
-        LineCounter {
-            text,
-            offset: 0,
-            line: 1,
-        }
-    }
-
-    /// The line where `part`, a slice of the counter's text, starts; line 1 if it is not one.
-    fn line_of(&mut self, part: &str) -> u64 {
-        let start = (part.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
-        if start > self.text.len() {
-            return 1;
-        }
-        if start < self.offset {
-            self.offset = 0;
-            self.line = 1;
-        }
-        let newlines = self.text.as_bytes()[self.offset..start]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
-        self.line += newlines as u64;
-        self.offset = start;
-        self.line
-    }
 }
 
 #[cfg(test)]

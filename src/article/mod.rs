@@ -10,6 +10,7 @@ pub mod fieldmap;
 pub mod format;
 pub mod headline;
 pub mod json;
+pub mod lines;
 pub mod passage;
 pub mod record;
 pub mod sentence;
