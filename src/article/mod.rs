@@ -5,6 +5,7 @@
 //! touches the index or the terminal.
 
 pub mod clean;
+pub mod csv;
 pub mod date;
 pub mod fieldmap;
 pub mod format;
