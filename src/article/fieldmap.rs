@@ -3,7 +3,7 @@
 //!
 //! Names match case-insensitively and ignore `_`, `-` and spaces, so `published_at`,
 //! `publishedAt` and `Published At` are one name. When several fields map to the same target,
-//! the one listed first in [`NAMES`] wins, and an empty value never wins. JSON values are turned
+//! the one listed first in `NAMES` wins, and an empty value never wins. JSON values are turned
 //! into text here: numbers (epoch timestamps become `YYYY-MM-DD`), arrays (authors joined by
 //! `, `, body paragraphs by blank lines) and objects (their `name`, as NewsAPI's `source`).
 //! A subtitle or description beside a body becomes the body's first paragraph. Reading dates,

@@ -186,11 +186,13 @@ fn wrapped_records(raw: &RawValue, depth: usize) -> Option<Vec<&RawValue>> {
 /// another non-blank line follows.
 fn looks_like_json_lines(text: &str) -> bool {
     let mut lines = text.lines().filter(|l| !l.trim().is_empty());
-    let first_is_object = lines.next().is_some_and(|l| {
-        l.trim_start().starts_with('{')
-            && matches!(serde_json::from_str::<Value>(l), Ok(Value::Object(_)))
-    });
-    first_is_object && lines.next().is_some()
+    match (lines.next(), lines.next()) {
+        (Some(first), Some(_)) => {
+            first.trim_start().starts_with('{')
+                && matches!(serde_json::from_str::<Value>(first), Ok(Value::Object(_)))
+        }
+        _ => false,
+    }
 }
 
 /// `invalid JSON: <serde's message>`, with the column but without serde's line, which the
