@@ -1,14 +1,18 @@
 //! Which parser reads a file, and the one shape every parser returns.
 //!
-//! [`detect_format`] chooses a format from the file's extension; [`parse_document`] runs the
-//! matching parser over decoded text and returns the articles it read together with the records
-//! it had to skip ([`Problem`]), so that one bad record never loses the rest of a file.
+//! [`detect_format`] chooses a format from the file's extension; [`confirm_format`] checks it
+//! against the content (a `.txt` holding JSON is read as JSON, a page saved as `.txt` as HTML);
+//! [`parse_document`] runs the matching parser over decoded text and returns the articles it read
+//! together with the records it had to skip ([`Problem`]), so that one bad record never loses
+//! the rest of a file.
 
 use std::path::Path;
 
 use chrono::NaiveDate;
 
 use super::Article;
+use super::csv::parse_csv;
+use super::json::{parse_json, parse_jsonl};
 use super::text::parse_text;
 
 /// An input format news-search reads.
@@ -16,6 +20,14 @@ use super::text::parse_text;
 pub enum Format {
     /// Plain text, one article per file.
     Text,
+    /// One JSON article object, or an array of them.
+    Json,
+    /// JSON Lines: one article object per line.
+    JsonLines,
+    /// Comma-separated values with a header row.
+    Csv,
+    /// Tab-separated values with a header row.
+    Tsv,
 }
 
 /// A record that could not be read, with where it is in its file.
@@ -37,23 +49,47 @@ pub struct Parsed {
 }
 
 /// The format of a file, from its extension; `None` for files news-search does not read.
+/// Files without an extension are taken as text and confirmed by content.
 pub fn detect_format(path: &Path) -> Option<Format> {
-    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    let Some(ext) = path.extension() else {
+        return Some(Format::Text);
+    };
+    let ext = ext.to_str()?.to_ascii_lowercase();
     match ext.as_str() {
-        "txt" | "text" => Some(Format::Text),
+        "txt" | "text" | "md" => Some(Format::Text),
+        "json" => Some(Format::Json),
+        "jsonl" | "ndjson" => Some(Format::JsonLines),
+        "csv" => Some(Format::Csv),
+        "tsv" | "tab" => Some(Format::Tsv),
         _ => None,
     }
 }
 
+/// Checks the format chosen by extension against the content: a text file that is really JSON
+/// is read as JSON (or JSON Lines when its first line is a whole object).
+pub fn confirm_format(format: Format, text: &str) -> Format {
+    if format != Format::Text {
+        return format;
+    }
+    let start = text.trim_start();
+    if start.starts_with('[') {
+        return Format::Json;
+    }
+    if start.starts_with('{') {
+        let first_line = start.lines().next().unwrap_or_default().trim_end();
+        let more_lines = start.lines().nth(1).is_some_and(|l| l.trim_start().starts_with('{'));
+        return if first_line.ends_with('}') && more_lines {
+            Format::JsonLines
+        } else {
+            Format::Json
+        };
+    }
+    format
+}
+
 /// Parses decoded file text. `id` is the id derived from the file's path; parsers of
 /// multi-article files extend it with the article's position unless the source has its own.
-pub fn parse_document(
-    format: Format,
-    id: &str,
-    path: &Path,
-    text: &str,
-    today: NaiveDate,
-) -> Parsed {
+pub fn parse_document(format: Format, id: &str, path: &Path, text: &str, today: NaiveDate) -> Parsed {
     match format {
         Format::Text => {
             let mut parsed = Parsed::default();
@@ -66,5 +102,32 @@ pub fn parse_document(
             }
             parsed
         }
+        Format::Json => parse_json(id, path, text, today),
+        Format::JsonLines => parse_jsonl(id, path, text, today),
+        Format::Csv => parse_csv(id, path, text, b',', today),
+        Format::Tsv => parse_csv(id, path, text, b'\t', today),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_by_extension() {
+        assert_eq!(detect_format(Path::new("a/b.TXT")), Some(Format::Text));
+        assert_eq!(detect_format(Path::new("a/b.ndjson")), Some(Format::JsonLines));
+        assert_eq!(detect_format(Path::new("a/b.tsv")), Some(Format::Tsv));
+        assert_eq!(detect_format(Path::new("a/noext")), Some(Format::Text));
+        assert_eq!(detect_format(Path::new("a/b.pdf")), None);
+    }
+
+    #[test]
+    fn content_confirms_text_files() {
+        assert_eq!(confirm_format(Format::Text, "  [{\"title\": \"x\"}]"), Format::Json);
+        assert_eq!(confirm_format(Format::Text, "{\"title\": \"x\",\n \"body\": \"y\"}"), Format::Json);
+        assert_eq!(confirm_format(Format::Text, "{\"a\":1}\n{\"a\":2}\n"), Format::JsonLines);
+        assert_eq!(confirm_format(Format::Text, "May 14, 2025\n\nText"), Format::Text);
+        assert_eq!(confirm_format(Format::Csv, "{not really}"), Format::Csv);
     }
 }

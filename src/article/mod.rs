@@ -5,10 +5,14 @@
 //! touches the index or the terminal.
 
 pub mod clean;
+pub mod csv;
 pub mod date;
 pub mod fingerprint;
+pub mod fieldmap;
 pub mod format;
 pub mod headline;
+pub mod json;
+pub mod lines;
 pub mod passage;
 pub mod record;
 pub mod sentence;

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use super::decode::{Decoded, decode};
 use super::walk::is_documentation;
 use crate::article::fingerprint::fnv64;
-use crate::article::format::{Parsed, detect_format, parse_document};
+use crate::article::format::{Parsed, confirm_format, detect_format, parse_document};
 use crate::index::manifest::FileRecord;
 
 /// What happened to one file.
@@ -140,7 +140,7 @@ pub fn read_file(path: &Path, known: Option<&FileRecord>, today: NaiveDate) -> F
         };
     };
     let id = article_id(&key);
-    let parsed = parse_document(format, &id, path, &text, today);
+    let parsed = parse_document(confirm_format(format, &text), &id, path, &text, today);
     record.articles = parsed.articles.len() as u64;
     FileOutcome::Read {
         key,
