@@ -11,6 +11,7 @@ pub mod headline;
 pub mod passage;
 pub mod record;
 pub mod sentence;
+pub mod sgml;
 pub mod text;
 
 use std::path::PathBuf;
