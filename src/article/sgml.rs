@@ -12,6 +12,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
+use super::Article;
 use super::format::{Parsed, Problem};
 use super::record::{RawArticle, build_article};
 
@@ -21,11 +22,12 @@ const CLOSE: &str = "</REUTERS>";
 const MAX_ENTITY_LEN: usize = 10;
 
 /// Reads a Reuters-21578 SGML file: one article per <REUTERS> element.
-/// Articles take the id `reuters-{NEWID}`; `id` (the path's) only names records that hold no
-/// number of their own, which never become articles.
+/// Articles take the id `reuters-{NEWID}`; `id` (the path's) is the fallback of
+/// [`build_article`], which a record with a NEWID never needs. A record with neither title nor
+/// text (NEWID 12793 is one) is reported as a [`Problem`].
 pub fn parse_sgml(id: &str, path: &Path, text: &str, today: NaiveDate) -> Parsed {
     let mut parsed = Parsed::default();
-    for (index, record) in Records::new(text).enumerate() {
+    for record in Records::new(text) {
         let record = match record {
             Ok(record) => record,
             Err(problem) => {
@@ -33,27 +35,33 @@ pub fn parse_sgml(id: &str, path: &Path, text: &str, today: NaiveDate) -> Parsed
                 continue;
             }
         };
-        let fallback = format!("{id}-{}", index + 1);
-        let body_start = record.raw.body_line;
-        match build_article(record.raw, &fallback, path, record.line, today) {
+        let (line, body_start) = (record.line, record.raw.body_line);
+        let newid = record.raw.id.clone().unwrap_or_default();
+        match build_article(record.raw, id, path, line, today) {
             Some(mut article) => {
-                // The body was given with blank lines inserted at paragraph starts: put each
-                // paragraph back on its own file line.
-                for paragraph in &mut article.body {
-                    let k = body_start.and_then(|s| paragraph.line.checked_sub(s));
-                    let k = k.and_then(|k| usize::try_from(k).ok());
-                    if let Some(&line) = k.and_then(|k| record.body_lines.get(k)) {
-                        paragraph.line = line;
-                    }
-                }
+                restore_lines(&mut article, body_start, &record.body_lines);
                 parsed.articles.push(article);
             }
-            None => parsed
-                .problems
-                .push(problem(record.line, "record has no title or text")),
+            None => {
+                let reason = format!("{newid} has no title or text");
+                parsed.problems.push(problem(line, &reason));
+            }
         }
     }
     parsed
+}
+
+/// Puts each paragraph back on its own file line: the body was given to [`build_article`] as
+/// starting on `body_start`, with blank lines inserted at paragraph starts, and `body_lines`
+/// holds the file line of each of its lines.
+fn restore_lines(article: &mut Article, body_start: Option<u64>, body_lines: &[u64]) {
+    for paragraph in &mut article.body {
+        let k = body_start.and_then(|s| paragraph.line.checked_sub(s));
+        let k = k.and_then(|k| usize::try_from(k).ok());
+        if let Some(&line) = k.and_then(|k| body_lines.get(k)) {
+            paragraph.line = line;
+        }
+    }
 }
 
 /// One `<REUTERS>` element, read but not yet built into an article.
@@ -317,8 +325,13 @@ fn mark_paragraphs(body: &str, first: u64) -> (String, Vec<u64>) {
     while lines.last().is_some_and(|l| l.trim().is_empty()) {
         lines.pop();
     }
-    if let Some(last) = lines.pop() {
+    // Some bodies are signed twice (`Inc. reuter` then ` Reuter`).
+    while let Some(last) = lines.pop() {
         let kept = strip_signature(last);
+        if kept.len() == last.len() {
+            lines.push(last);
+            break;
+        }
         if !kept.trim().is_empty() {
             lines.push(kept);
         }
@@ -340,7 +353,8 @@ fn mark_paragraphs(body: &str, first: u64) -> (String, Vec<u64>) {
 }
 
 /// The last line of a body without its `Reuter` signature: the whole line when it is the
-/// signature alone (` Reuter`, `REUTER...`), or the signature word after a closing sentence.
+/// signature alone (` Reuter`, `REUTER...`), or the signature word after a closing sentence or
+/// in capitals (`... 0.56 (0.361) REUTER`).
 fn strip_signature(line: &str) -> &str {
     let is_signature = |word: &str| {
         let word = word.trim().trim_end_matches('.').to_ascii_lowercase();
@@ -350,8 +364,11 @@ fn strip_signature(line: &str) -> &str {
         return "";
     }
     match line.trim_end().rsplit_once(char::is_whitespace) {
-        Some((before, word)) if is_signature(word) && before.trim_end().ends_with(['.', '"']) => {
-            before
+        Some((before, word))
+            if is_signature(word)
+                && (word.starts_with("REUTER") || before.trim_end().ends_with(['.', '"'])) =>
+        {
+            before.trim_end()
         }
         _ => line,
     }
@@ -544,9 +561,15 @@ mod tests {
         assert_eq!(strip_signature(" Reuter"), "");
         assert_eq!(strip_signature("REUTER..."), "");
         assert_eq!(strip_signature("year ago. REUTER"), "year ago.");
+        assert_eq!(strip_signature("0.56 (0.361) REUTER"), "0.56 (0.361)");
         assert_eq!(
             strip_signature("according to Reuter"),
             "according to Reuter"
+        );
+        let (text, lines) = mark_paragraphs("Gilbey Canada Inc. reuter\n Reuter\n\n", 5);
+        assert_eq!(
+            (text.as_str(), lines.as_slice()),
+            ("Gilbey Canada Inc.\n", &[5][..])
         );
     }
 
@@ -572,5 +595,79 @@ mod tests {
         }
         let huge = format!("<REUTERS NEWID=\"1\" X=\"{}\">", "a".repeat(100_000));
         assert_eq!(parse(&huge).problems.len(), 1);
+    }
+
+    /// The whole collection, when `../shared/corpora/reuters21578` is there: run with
+    /// `cargo test --release --lib article::sgml -- --ignored`.
+    #[test]
+    #[ignore = "reads the 27 MB Reuters-21578 collection"]
+    fn reads_the_whole_collection() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/reuters21578");
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            return;
+        };
+        let mut paths: Vec<_> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "sgm"))
+            .collect();
+        paths.sort();
+        let (mut articles, mut titled, mut problems) = (Vec::new(), 0, Vec::new());
+        let mut ids = std::collections::BTreeSet::new();
+        for path in &paths {
+            let bytes = std::fs::read(path).expect("readable corpus file");
+            let text = String::from_utf8_lossy(&bytes);
+            let titles: Vec<(String, Option<String>)> = Records::new(&text)
+                .filter_map(Result::ok)
+                .map(|r| (r.raw.id.unwrap_or_default(), r.raw.headline))
+                .collect();
+            titled += titles.iter().filter(|(_, t)| t.is_some()).count();
+            let numbers = titles.iter().map(|(id, _)| id.strip_prefix("reuters-"));
+            ids.extend(numbers.filter_map(|n| n?.parse::<u32>().ok()));
+            let parsed = parse_sgml("c", path, &text, today());
+            problems.extend(parsed.problems.into_iter().map(|p| (path.clone(), p)));
+            let file_lines: Vec<&str> = text.lines().collect();
+            for article in parsed.articles {
+                for p in &article.body {
+                    let first_word = p.text.split(' ').next().unwrap_or_default();
+                    let at = usize::try_from(p.line - 1).expect("small line number");
+                    let on_line = decode(file_lines[at]);
+                    assert!(on_line.contains(first_word), "{} {}", article.id, p.line);
+                }
+                let ends = article.body.last().map(|p| p.text.to_lowercase());
+                let signed = ends.is_some_and(|t| t.ends_with("reuter") || t.ends_with("blah."));
+                assert!(!signed, "{} keeps its signature", article.id);
+                let title = titles.iter().find(|(id, _)| *id == article.id);
+                if let Some((_, Some(title))) = title {
+                    assert_eq!(
+                        article.headline,
+                        super::super::clean::normalise_space(title)
+                    );
+                }
+                articles.push(article);
+            }
+        }
+        let dated = articles.iter().filter(|a| a.has_date()).count();
+        let paragraphs: usize = articles.iter().map(|a| a.body.len()).sum();
+        eprintln!(
+            "files {} articles {} unique ids {} dated {dated} titled {titled} problems {problems:?} \
+             paragraphs {paragraphs}",
+            paths.len(),
+            articles.len(),
+            ids.len()
+        );
+        assert_eq!(paths.len(), 22);
+        // NEWID 12793 is an empty UNPROC record: nothing to index, so it is a problem.
+        assert_eq!(articles.len(), 21_577);
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].0.ends_with("reut2-012.sgm"));
+        assert_eq!(problems[0].1.line, Some(25_983));
+        assert!(problems[0].1.reason.contains("reuters-12793"));
+        assert!(ids.iter().copied().eq(1..=21_578));
+        assert_eq!(dated, articles.len());
+        assert_eq!(titled, 20_841);
+        let first = &articles[0];
+        assert_eq!(first.id, "reuters-1");
+        assert_eq!(first.headline, "BAHIA COCOA REVIEW");
+        assert_eq!(first.date, NaiveDate::from_ymd_opt(1987, 2, 26));
     }
 }
