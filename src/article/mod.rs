@@ -16,6 +16,7 @@ pub mod lines;
 pub mod passage;
 pub mod record;
 pub mod sentence;
+pub mod sgml;
 pub mod text;
 
 use std::path::PathBuf;
