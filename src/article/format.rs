@@ -13,7 +13,8 @@ use chrono::NaiveDate;
 use super::Article;
 use super::csv::parse_csv;
 use super::json::{parse_json, parse_jsonl};
-use super::text::parse_text;
+use super::sgml::parse_sgml;
+use super::text::{is_list_text, parse_text};
 
 /// An input format news-search reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +29,8 @@ pub enum Format {
     Csv,
     /// Tab-separated values with a header row.
     Tsv,
+    /// Reuters-21578 SGML: many `<REUTERS>` articles per file.
+    Sgml,
 }
 
 /// A record that could not be read, with where it is in its file.
@@ -61,6 +64,7 @@ pub fn detect_format(path: &Path) -> Option<Format> {
         "jsonl" | "ndjson" => Some(Format::JsonLines),
         "csv" => Some(Format::Csv),
         "tsv" | "tab" => Some(Format::Tsv),
+        "sgm" | "sgml" => Some(Format::Sgml),
         _ => None,
     }
 }
@@ -72,12 +76,18 @@ pub fn confirm_format(format: Format, text: &str) -> Format {
         return format;
     }
     let start = text.trim_start();
+    if start.starts_with("<!DOCTYPE lewis") || start.starts_with("<REUTERS") {
+        return Format::Sgml;
+    }
     if start.starts_with('[') {
         return Format::Json;
     }
     if start.starts_with('{') {
         let first_line = start.lines().next().unwrap_or_default().trim_end();
-        let more_lines = start.lines().nth(1).is_some_and(|l| l.trim_start().starts_with('{'));
+        let more_lines = start
+            .lines()
+            .nth(1)
+            .is_some_and(|l| l.trim_start().starts_with('{'));
         return if first_line.ends_with('}') && more_lines {
             Format::JsonLines
         } else {
@@ -89,10 +99,23 @@ pub fn confirm_format(format: Format, text: &str) -> Format {
 
 /// Parses decoded file text. `id` is the id derived from the file's path; parsers of
 /// multi-article files extend it with the article's position unless the source has its own.
-pub fn parse_document(format: Format, id: &str, path: &Path, text: &str, today: NaiveDate) -> Parsed {
+pub fn parse_document(
+    format: Format,
+    id: &str,
+    path: &Path,
+    text: &str,
+    today: NaiveDate,
+) -> Parsed {
     match format {
         Format::Text => {
             let mut parsed = Parsed::default();
+            if is_list_text(text) {
+                parsed.problems.push(Problem {
+                    line: None,
+                    reason: "a list or table, not article prose".to_string(),
+                });
+                return parsed;
+            }
             match parse_text(id, path, text, today) {
                 Some(article) => parsed.articles.push(article),
                 None => parsed.problems.push(Problem {
@@ -106,6 +129,7 @@ pub fn parse_document(format: Format, id: &str, path: &Path, text: &str, today: 
         Format::JsonLines => parse_jsonl(id, path, text, today),
         Format::Csv => parse_csv(id, path, text, b',', today),
         Format::Tsv => parse_csv(id, path, text, b'\t', today),
+        Format::Sgml => parse_sgml(id, path, text, today),
     }
 }
 
@@ -116,7 +140,10 @@ mod tests {
     #[test]
     fn formats_by_extension() {
         assert_eq!(detect_format(Path::new("a/b.TXT")), Some(Format::Text));
-        assert_eq!(detect_format(Path::new("a/b.ndjson")), Some(Format::JsonLines));
+        assert_eq!(
+            detect_format(Path::new("a/b.ndjson")),
+            Some(Format::JsonLines)
+        );
         assert_eq!(detect_format(Path::new("a/b.tsv")), Some(Format::Tsv));
         assert_eq!(detect_format(Path::new("a/noext")), Some(Format::Text));
         assert_eq!(detect_format(Path::new("a/b.pdf")), None);
@@ -124,10 +151,22 @@ mod tests {
 
     #[test]
     fn content_confirms_text_files() {
-        assert_eq!(confirm_format(Format::Text, "  [{\"title\": \"x\"}]"), Format::Json);
-        assert_eq!(confirm_format(Format::Text, "{\"title\": \"x\",\n \"body\": \"y\"}"), Format::Json);
-        assert_eq!(confirm_format(Format::Text, "{\"a\":1}\n{\"a\":2}\n"), Format::JsonLines);
-        assert_eq!(confirm_format(Format::Text, "May 14, 2025\n\nText"), Format::Text);
+        assert_eq!(
+            confirm_format(Format::Text, "  [{\"title\": \"x\"}]"),
+            Format::Json
+        );
+        assert_eq!(
+            confirm_format(Format::Text, "{\"title\": \"x\",\n \"body\": \"y\"}"),
+            Format::Json
+        );
+        assert_eq!(
+            confirm_format(Format::Text, "{\"a\":1}\n{\"a\":2}\n"),
+            Format::JsonLines
+        );
+        assert_eq!(
+            confirm_format(Format::Text, "May 14, 2025\n\nText"),
+            Format::Text
+        );
         assert_eq!(confirm_format(Format::Csv, "{not really}"), Format::Csv);
     }
 }

@@ -7,8 +7,8 @@
 pub mod clean;
 pub mod csv;
 pub mod date;
-pub mod fingerprint;
 pub mod fieldmap;
+pub mod fingerprint;
 pub mod format;
 pub mod headline;
 pub mod json;

@@ -38,8 +38,10 @@ pub struct RawArticle {
 }
 
 /// Builds an article from a record that starts at `line` of `path`. `fallback_id` is used when
-/// the record has no id of its own. Returns `None` when the record has neither headline nor
-/// body text.
+/// the record has no id of its own. A record without headline is headlined by its lead
+/// sentence, else by its URL's slug. A record with no text at all is still an article when the
+/// source dates it and gives it an id or a URL (a collection's dated row is an article even if
+/// its text is missing); otherwise the result is `None`.
 pub fn build_article(
     raw: RawArticle,
     fallback_id: &str,
@@ -50,23 +52,51 @@ pub fn build_article(
     let nonempty = |v: Option<String>| v.map(|s| normalise_space(&s)).filter(|s| !s.is_empty());
     let body_text = raw.body.unwrap_or_default();
     let body = strip_boilerplate(text_paragraphs(&body_text, raw.body_line, line));
+    let url = nonempty(raw.url);
+    let own_id = nonempty(raw.id);
     let headline = nonempty(raw.headline)
         .or_else(|| body.first().map(|p| derive_headline(&p.text)))
+        .or_else(|| url.as_deref().and_then(headline_from_url))
         .unwrap_or_default();
-    if headline.is_empty() && body.is_empty() {
+    let date = raw.date.as_deref().and_then(|d| parse_date(d, today));
+    let identified = date.is_some() && (own_id.is_some() || url.is_some());
+    if headline.is_empty() && body.is_empty() && !identified {
         return None;
     }
     Some(Article {
-        id: nonempty(raw.id).unwrap_or_else(|| fallback_id.to_string()),
+        id: own_id.unwrap_or_else(|| fallback_id.to_string()),
         path: path.to_path_buf(),
         line,
-        date: raw.date.as_deref().and_then(|d| parse_date(d, today)),
+        date,
         headline,
         body,
-        url: nonempty(raw.url),
+        url,
         source: nonempty(raw.source),
         author: nonempty(raw.author),
     })
+}
+
+/// A headline from a URL's last path segment (`/news/2017/03/syria-talks-resume-170320.html` →
+/// `Syria talks resume`); `None` when the slug holds no words.
+fn headline_from_url(url: &str) -> Option<String> {
+    let path = url.split(['?', '#']).next().unwrap_or_default();
+    let slug = path
+        .trim_end_matches('/')
+        .rsplit('/')
+        .next()
+        .unwrap_or_default();
+    let stem = slug.split('.').next().unwrap_or_default();
+    let words: Vec<&str> = stem
+        .split(['-', '_', '+'])
+        .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
+        .collect();
+    if words.len() < 2 {
+        return None;
+    }
+    let text = words.join(" ");
+    let mut chars = text.chars();
+    let first = chars.next()?;
+    Some(first.to_uppercase().chain(chars).collect())
 }
 
 #[cfg(test)]
@@ -112,7 +142,33 @@ mod tests {
     }
 
     #[test]
+    fn record_with_identity_but_no_text_is_kept() {
+        let raw = RawArticle {
+            url: Some(
+                "http://www.aljazeera.com/news/2017/03/syria-talks-resume-170320.html".into(),
+            ),
+            date: Some("2017/3/20".into()),
+            ..RawArticle::default()
+        };
+        let a = build_article(raw, "f", Path::new("a.csv"), 9, today()).expect("article");
+        assert_eq!(a.headline, "Syria talks resume");
+        assert!(a.body.is_empty());
+        let raw = RawArticle {
+            id: Some("reuters-12793".into()),
+            date: Some("6-MAY-1987 09:33:37.17".into()),
+            ..RawArticle::default()
+        };
+        let a = build_article(raw, "f", Path::new("a.sgm"), 9, today()).expect("article");
+        assert_eq!((a.id.as_str(), a.headline.as_str()), ("reuters-12793", ""));
+    }
+
+    #[test]
     fn empty_record_gives_nothing() {
         assert!(build_article(RawArticle::default(), "f", Path::new("a"), 1, today()).is_none());
+        let undated = RawArticle {
+            id: Some("2".into()),
+            ..RawArticle::default()
+        };
+        assert!(build_article(undated, "f", Path::new("a"), 1, today()).is_none());
     }
 }

@@ -54,6 +54,28 @@ pub fn parse_text(id: &str, path: &Path, text: &str, today: NaiveDate) -> Option
     })
 }
 
+/// Whether a text is a list or table rather than article prose (a collection's category list,
+/// a word list): many lines, and less than a quarter of its text in lines that read like
+/// sentences. Such files sit beside articles in real collections (Reuters-21578 ships six) and
+/// are not articles; an article that ends with a table still has most of its text in prose.
+pub fn is_list_text(text: &str) -> bool {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    if lines.len() < 30 {
+        return false;
+    }
+    let total: usize = lines.iter().map(|l| l.len()).sum();
+    let prose: usize = lines
+        .iter()
+        .filter(|l| l.split_whitespace().count() >= 8 || l.ends_with(['.', '!', '?', '"', '”']))
+        .map(|l| l.len())
+        .sum();
+    prose * 4 < total
+}
+
 /// What the leading lines of a text article say about it.
 struct Header<'a> {
     date: Option<NaiveDate>,
@@ -270,6 +292,27 @@ mod tests {
             )
             .is_none()
         );
+    }
+
+    #[test]
+    fn lists_are_not_articles() {
+        let words: String = (0..40).map(|i| format!("place-{i}\n")).collect();
+        assert!(is_list_text(&words));
+        let categories: String = (0..40)
+            .map(|i| format!("Category number {i} (CAT{i})\n"))
+            .collect();
+        assert!(is_list_text(&categories));
+        let prose: String = (0..40)
+            .map(|i| format!("Sentence {i} of the story goes on here.\n\n"))
+            .collect();
+        assert!(!is_list_text(&prose));
+        assert!(!is_list_text("Short title\n\nBody.\n"));
+        let article_with_table = format!(
+            "{}{}",
+            "A long paragraph of the story that keeps going. ".repeat(40),
+            categories
+        );
+        assert!(!is_list_text(&article_with_table));
     }
 
     #[test]

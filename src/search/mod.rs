@@ -118,7 +118,7 @@ pub fn search(index: &NewsIndex, request: &SearchRequest) -> Result<Vec<Hit>> {
             .copies
             .iter()
             .map(|c| Copy {
-                id: c.article.clone(),
+                id: c.passage.id.clone(),
                 path: PathBuf::from(&c.passage.path),
                 line: c.passage.line,
             })
@@ -171,7 +171,8 @@ fn read_candidate(
     let passage = read_stored(index, &doc);
     Ok(Candidate {
         score,
-        article: passage.id.clone(),
+        // Ids are unique within a file; sources' own ids (CSV row numbers) may repeat across files.
+        article: format!("{}\u{0}{}", passage.path, passage.id),
         exact,
         simhash,
         passage,

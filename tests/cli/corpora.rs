@@ -15,7 +15,9 @@ use super::{Sandbox, stderr, stdout};
 
 /// A folder under `../shared/corpora`, if present.
 fn shared_corpus(name: &str) -> Option<PathBuf> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora").join(name);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpora")
+        .join(name);
     if path.is_dir() {
         Some(path)
     } else {
@@ -42,7 +44,9 @@ fn spawn_index(sb: &Sandbox, folder: &str) -> Child {
 #[test]
 #[ignore = "needs ../shared/corpora; run by scripts/check-corpora"]
 fn sigkill_at_twenty_moments_loses_and_duplicates_nothing() {
-    let Some(bbc) = shared_corpus("bbc") else { return };
+    let Some(bbc) = shared_corpus("bbc") else {
+        return;
+    };
     let folder = bbc.to_str().expect("utf8 path");
 
     let reference = Sandbox::new();
@@ -69,7 +73,10 @@ fn sigkill_at_twenty_moments_loses_and_duplicates_nothing() {
             );
         }
     }
-    assert!(kills >= 20, "only {kills} of the 20 kills hit a running index");
+    assert!(
+        kills >= 20,
+        "only {kills} of the 20 kills hit a running index"
+    );
     sb.index(&["--quiet", folder]);
     let after = stats(&sb);
     assert_eq!(after["articles"], expected["articles"]);
@@ -81,19 +88,30 @@ fn sigkill_at_twenty_moments_loses_and_duplicates_nothing() {
 #[test]
 #[ignore = "needs ../shared/corpora; run by scripts/check-corpora"]
 fn search_during_index_answers_and_second_writer_is_refused() {
-    let Some(bbc) = shared_corpus("bbc") else { return };
+    let Some(bbc) = shared_corpus("bbc") else {
+        return;
+    };
     let folder = bbc.to_str().expect("utf8 path");
     let sb = Sandbox::new();
-    sb.write("first/a.txt", b"Harbour news\n\nThe harbour reopened after the storm.\n");
+    sb.write(
+        "first/a.txt",
+        b"Harbour news\n\nThe harbour reopened after the storm.\n",
+    );
     sb.index(&["first"]);
 
     let mut child = spawn_index(&sb, folder);
     let started = Instant::now();
     let mut searched = 0;
     let mut refused = false;
-    while child.try_wait().expect("poll").is_none() && started.elapsed() < Duration::from_secs(120) {
+    while child.try_wait().expect("poll").is_none() && started.elapsed() < Duration::from_secs(120)
+    {
         let out = sb.run(&["--json", "harbour"]);
-        assert_eq!(out.status.code(), Some(0), "search during index: {}", stderr(&out));
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "search during index: {}",
+            stderr(&out)
+        );
         searched += 1;
         if !refused {
             let second = sb.run(&["index", "--quiet", "first"]);
@@ -108,5 +126,8 @@ fn search_during_index_answers_and_second_writer_is_refused() {
     }
     let status = child.wait().expect("reap");
     assert!(status.success());
-    assert!(searched >= 1 && refused, "searched {searched} times, refused: {refused}");
+    assert!(
+        searched >= 1 && refused,
+        "searched {searched} times, refused: {refused}"
+    );
 }
