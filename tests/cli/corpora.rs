@@ -32,9 +32,13 @@ fn stats(sb: &Sandbox) -> Value {
     serde_json::from_str(stdout(&out).trim()).expect("stats json")
 }
 
-fn spawn_index(sb: &Sandbox, folder: &str) -> Child {
-    sb.cmd()
-        .args(["index", "--quiet", "--commit-every", "0", folder])
+fn spawn_index(sb: &Sandbox, folder: &str, rebuild: bool) -> Child {
+    let mut cmd = sb.cmd();
+    cmd.args(["index", "--quiet", "--commit-every", "0"]);
+    if rebuild {
+        cmd.arg("--rebuild");
+    }
+    cmd.arg(folder)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -44,10 +48,8 @@ fn spawn_index(sb: &Sandbox, folder: &str) -> Child {
 #[test]
 #[ignore = "needs ../shared/corpora; run by scripts/check-corpora"]
 fn sigkill_at_twenty_moments_loses_and_duplicates_nothing() {
-    let Some(bbc) = shared_corpus("bbc") else {
-        return;
-    };
-    let folder = bbc.to_str().expect("utf8 path");
+    let Some(all) = shared_corpus("") else { return };
+    let folder = all.to_str().expect("utf8 path");
 
     let reference = Sandbox::new();
     reference.index(&["--quiet", folder]);
@@ -55,10 +57,12 @@ fn sigkill_at_twenty_moments_loses_and_duplicates_nothing() {
 
     let sb = Sandbox::new();
     let mut kills = 0;
-    for i in 0..20u64 {
-        let mut child = spawn_index(&sb, folder);
-        // Moments spread from 30 ms to about 1.5 s after start, in a scrambled order.
-        sleep(Duration::from_millis(30 + (i * 7919) % 1500));
+    for i in 0..24u64 {
+        // Every other run starts over, so each kill lands in real work: a rebuild killed
+        // half-way must leave the last commit readable, and a resumed run must complete it.
+        let mut child = spawn_index(&sb, folder, i % 2 == 0);
+        // Moments spread from 40 ms to about 3 s after start, in a scrambled order.
+        sleep(Duration::from_millis(40 + (i * 7919) % 3000));
         if child.try_wait().expect("poll").is_none() {
             kills += 1;
         }
@@ -71,18 +75,30 @@ fn sigkill_at_twenty_moments_loses_and_duplicates_nothing() {
                 "search after kill {i} failed: {}",
                 stderr(&out)
             );
+            let out = sb.run(&["stats", "--json"]);
+            assert_eq!(
+                out.status.code(),
+                Some(0),
+                "stats after kill {i}: {}",
+                stderr(&out)
+            );
         }
     }
-    assert!(
-        kills >= 20,
-        "only {kills} of the 20 kills hit a running index"
-    );
+    assert!(kills >= 20, "only {kills} kills hit a running index");
     sb.index(&["--quiet", folder]);
     let after = stats(&sb);
-    assert_eq!(after["articles"], expected["articles"]);
-    assert_eq!(after["passages"], expected["passages"]);
-    assert_eq!(after["files"], expected["files"]);
-    assert_eq!(after["articles"], 2225);
+    for key in ["articles", "passages", "files"] {
+        assert_eq!(after[key], expected[key], "{key} after the final run");
+    }
+    assert_eq!(after["articles"], 21578 + 2225 + 3824);
+    // No passage is doubled: a search that every copy of a story would match returns it once
+    // per file, as in the reference index.
+    let count = |sb: &Sandbox| {
+        stdout(&sb.run(&["--json", "--all", "-n", "1000", "cocoa"]))
+            .lines()
+            .count()
+    };
+    assert_eq!(count(&sb), count(&reference));
 }
 
 #[test]
@@ -99,7 +115,7 @@ fn search_during_index_answers_and_second_writer_is_refused() {
     );
     sb.index(&["first"]);
 
-    let mut child = spawn_index(&sb, folder);
+    let mut child = spawn_index(&sb, folder, false);
     let started = Instant::now();
     let mut searched = 0;
     let mut refused = false;
@@ -130,4 +146,176 @@ fn search_during_index_answers_and_second_writer_is_refused() {
         searched >= 1 && refused,
         "searched {searched} times, refused: {refused}"
     );
+}
+
+/// Every article `parse --json` reads from a folder.
+fn parse_all(sb: &Sandbox, folder: &str) -> Vec<Value> {
+    let out = sb.run(&["parse", "--json", folder]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect()
+}
+
+/// Collapses white space, as news-search does for headlines.
+fn squash(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+#[ignore = "needs ../shared/corpora; run by scripts/check-corpora"]
+fn reuters_every_record_with_its_date_and_title() {
+    let Some(dir) = shared_corpus("reuters21578") else {
+        return;
+    };
+    let folder = dir.to_str().expect("utf8 path");
+    let sb = Sandbox::new();
+    let summary = sb.index(&["--quiet", folder]);
+    assert!(summary.contains("indexed 21578 articles"), "{summary}");
+    assert_eq!(stats(&sb)["articles"], 21578);
+
+    // Titles read independently of the parser: NEWID → first <TITLE> of the record.
+    let mut titles = std::collections::HashMap::new();
+    for entry in std::fs::read_dir(&dir).expect("read dir") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_none_or(|e| e != "sgm") {
+            continue;
+        }
+        let text = String::from_utf8_lossy(&std::fs::read(&path).expect("read")).into_owned();
+        for record in text.split("<REUTERS").skip(1) {
+            let Some(newid) = record
+                .split("NEWID=\"")
+                .nth(1)
+                .and_then(|s| s.split('"').next())
+            else {
+                continue;
+            };
+            let body = record.split("</REUTERS>").next().unwrap_or_default();
+            if let Some(title) = body
+                .split("<TITLE>")
+                .nth(1)
+                .and_then(|s| s.split("</TITLE>").next())
+            {
+                let title = title
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&amp;", "&");
+                titles.insert(format!("reuters-{newid}"), squash(&title));
+            }
+        }
+    }
+    assert_eq!(titles.len(), 20841);
+
+    let articles = parse_all(&sb, folder);
+    assert_eq!(articles.len(), 21578);
+    let dated = articles.iter().filter(|a| a["date"].is_string()).count();
+    assert_eq!(dated, 21578, "every Reuters record has a <DATE>");
+    let mut checked = 0;
+    for article in &articles {
+        if let Some(title) = titles.get(article["id"].as_str().expect("id")) {
+            let headline = article["headline"].as_str().expect("headline");
+            // Control-character entities (&#2; …) are dropped by the parser.
+            let expected: String = squash(&title.replace(|c: char| c.is_control(), ""));
+            let expected = squash(&expected.split("&#").next().unwrap_or_default().to_string());
+            assert!(headline.starts_with(&expected), "{headline:?} vs {title:?}");
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 20841);
+    let first = articles
+        .iter()
+        .find(|a| a["id"] == "reuters-1")
+        .expect("NEWID 1");
+    assert_eq!(first["headline"], "BAHIA COCOA REVIEW");
+    assert_eq!(first["date"], "1987-02-26");
+
+    let out = sb.run(&[
+        "--json",
+        "cocoa",
+        "--since",
+        "1987-02-26",
+        "--until",
+        "1987-02-26",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("BAHIA COCOA REVIEW"));
+}
+
+#[test]
+#[ignore = "needs ../shared/corpora; run by scripts/check-corpora"]
+fn bbc_headlines_are_first_lines() {
+    let Some(dir) = shared_corpus("bbc") else {
+        return;
+    };
+    let folder = dir.to_str().expect("utf8 path");
+    let sb = Sandbox::new();
+    let summary = sb.index(&["--quiet", folder]);
+    assert!(summary.contains("indexed 2225 articles"), "{summary}");
+    let articles = parse_all(&sb, folder);
+    assert_eq!(articles.len(), 2225);
+    for article in &articles {
+        let path = sb.dir.path().join(article["path"].as_str().expect("path"));
+        let bytes = std::fs::read(&path).expect("read article");
+        let text = String::from_utf8_lossy(&bytes);
+        let first_line = squash(text.lines().next().unwrap_or_default());
+        assert_eq!(
+            article["headline"].as_str().expect("headline"),
+            first_line,
+            "{}",
+            path.display()
+        );
+    }
+    // The files carry no dates; at most a stray date line is read (one sport preview says
+    // "Saturday 20 November").
+    let dated = articles.iter().filter(|a| a["date"].is_string()).count();
+    assert!(dated <= 2, "{dated} BBC articles got a date");
+}
+
+#[test]
+#[ignore = "needs ../shared/corpora; run by scripts/check-corpora"]
+fn newsarticles_csv_one_article_per_row_with_date_source_and_url() {
+    let Some(dir) = shared_corpus("newsarticles-dai2017") else {
+        return;
+    };
+    let csv_path = dir.join("NewsArticles.csv");
+    let sb = Sandbox::new();
+    let summary = sb.index(&["--quiet", csv_path.to_str().expect("utf8 path")]);
+    assert!(summary.contains("indexed 3824 articles"), "{summary}");
+    let articles = parse_all(&sb, csv_path.to_str().expect("utf8 path"));
+    assert_eq!(articles.len(), 3824);
+
+    // Rows read independently with the csv crate: id → (date as YYYY-MM-DD, title, url).
+    let mut reader = csv::Reader::from_path(&csv_path).expect("open csv");
+    let mut rows = std::collections::HashMap::new();
+    for record in reader.records() {
+        let record = record.expect("csv row");
+        let date = record[1].split_whitespace().next().and_then(|d| {
+            let parts: Vec<u32> = d.split('/').filter_map(|p| p.parse().ok()).collect();
+            (parts.len() == 3).then(|| format!("{:04}-{:02}-{:02}", parts[0], parts[1], parts[2]))
+        });
+        rows.insert(
+            record[0].to_string(),
+            (date, squash(&record[3]), record[2].to_string()),
+        );
+    }
+    assert_eq!(rows.len(), 3824);
+    for article in &articles {
+        let (date, title, url) = &rows[article["id"].as_str().expect("id")];
+        assert_eq!(
+            article["date"].as_str(),
+            date.as_deref(),
+            "{}",
+            article["id"]
+        );
+        if !title.is_empty() {
+            assert_eq!(article["headline"].as_str(), Some(title.as_str()));
+        }
+        assert_eq!(article["url"].as_str(), Some(url.as_str()));
+        assert!(
+            article["source"].as_str().is_some_and(|s| url.contains(s)),
+            "{}",
+            article["source"]
+        );
+    }
 }
