@@ -1,13 +1,22 @@
 //! Collapsing ranked passages into the hits a user sees.
 //!
 //! Two steps, both pure functions over candidates already in rank order:
-//! 1. per article: keep an article's best `per_article` passages, ordered by its best one;
+//! 1. per article: an article's score is its best passage's plus [`SUPPORT_WEIGHT`] times its
+//!    next [`SUPPORT_PASSAGES`] best (an article that discusses the query in several passages
+//!    outranks one that mentions it once); its best `per_article` passages are kept;
 //! 2. per story: an article whose text is an exact copy of a better-ranked one (same
 //!    [`exact`](Candidate::exact) fingerprint), or a near-copy of it (SimHash within
 //!    [`NEAR_COPY_MAX_BITS`](crate::article::fingerprint::NEAR_COPY_MAX_BITS) bits), is folded
 //!    into it and listed in its `also_in`, unless the user asks for every copy.
 
+use std::collections::HashMap;
+
 use crate::article::fingerprint::is_near_copy;
+
+/// Weight of an article's supporting passages in its score.
+pub const SUPPORT_WEIGHT: f32 = 0.3;
+/// How many passages after the best one support an article's score.
+pub const SUPPORT_PASSAGES: usize = 2;
 
 /// One ranked passage with what collapsing needs to know about its article.
 #[derive(Debug, Clone)]
@@ -27,56 +36,80 @@ pub struct Candidate<T> {
 /// An article's kept passages and the copies folded into it.
 #[derive(Debug, Clone)]
 pub struct Group<T> {
+    /// The article's score: its best passage plus weighted support.
+    pub score: f32,
     /// The article's best passages, best first.
     pub passages: Vec<Candidate<T>>,
     /// Best passage of each copy of the article found among the candidates.
     pub copies: Vec<Candidate<T>>,
 }
 
-/// Groups candidates (in rank order) per article and folds copies together; stops at `limit`
-/// groups.
+/// Groups candidates (in rank order) per article, orders articles by their score, folds copies
+/// together, and keeps the best `limit` groups.
 pub fn collapse<T>(
     candidates: Vec<Candidate<T>>,
     limit: usize,
     per_article: usize,
     fold_copies: bool,
 ) -> Vec<Group<T>> {
-    let mut groups: Vec<Group<T>> = Vec::new();
-    let mut copy_of: Vec<(String, usize)> = Vec::new(); // article id → group holding it as a copy
+    let mut order: Vec<String> = Vec::new();
+    let mut by_article: HashMap<String, Vec<Candidate<T>>> = HashMap::new();
     for candidate in candidates {
-        if let Some(group) = groups.iter_mut().find(|g| {
-            g.passages
-                .first()
-                .is_some_and(|p| p.article == candidate.article)
-        }) {
-            if group.passages.len() < per_article.max(1) {
-                group.passages.push(candidate);
-            }
-            continue;
+        let passages = by_article.entry(candidate.article.clone()).or_default();
+        if passages.is_empty() {
+            order.push(candidate.article.clone());
         }
-        if copy_of.iter().any(|(id, _)| *id == candidate.article) {
+        passages.push(candidate);
+    }
+    let mut articles: Vec<Group<T>> = order
+        .iter()
+        .filter_map(|id| by_article.remove(id))
+        .map(|passages| Group {
+            score: article_score(&passages),
+            passages,
+            copies: Vec::new(),
+        })
+        .collect();
+    articles.sort_by(|a, b| b.score.total_cmp(&a.score));
+
+    let mut groups: Vec<Group<T>> = Vec::new();
+    for mut article in articles {
+        let Some(best) = article.passages.first() else {
             continue;
-        }
-        if fold_copies
-            && let Some(index) = groups.iter().position(|g| {
-                g.passages.first().is_some_and(|p| {
-                    p.exact == candidate.exact || is_near_copy(p.simhash, candidate.simhash)
+        };
+        let copy_of = fold_copies
+            .then(|| {
+                groups.iter().position(|g| {
+                    g.passages.first().is_some_and(|p| {
+                        p.exact == best.exact || is_near_copy(p.simhash, best.simhash)
+                    })
                 })
             })
-        {
-            copy_of.push((candidate.article.clone(), index));
-            groups[index].copies.push(candidate);
+            .flatten();
+        if let Some(index) = copy_of {
+            let best = article.passages.remove(0);
+            groups[index].copies.push(best);
             continue;
         }
         if groups.len() >= limit {
             continue;
         }
-        groups.push(Group {
-            passages: vec![candidate],
-            copies: Vec::new(),
-        });
+        article.passages.truncate(per_article.max(1));
+        groups.push(article);
     }
     groups
+}
+
+/// Best passage score plus weighted support from the next best (candidates are in rank order).
+fn article_score<T>(passages: &[Candidate<T>]) -> f32 {
+    let best = passages.first().map_or(0.0, |p| p.score);
+    let support: f32 = passages
+        .iter()
+        .skip(1)
+        .take(SUPPORT_PASSAGES)
+        .map(|p| p.score)
+        .sum();
+    best + SUPPORT_WEIGHT * support
 }
 
 #[cfg(test)]
@@ -113,6 +146,24 @@ mod tests {
     }
 
     #[test]
+    fn supporting_passages_lift_an_article() {
+        // b's best passage is weaker than a's, but b discusses the query three times.
+        let groups = collapse(
+            vec![
+                c(3.0, "a", 1, 0),
+                c(2.8, "b", 2, 0),
+                c(2.5, "b", 2, 0),
+                c(2.5, "b", 2, 0),
+            ],
+            10,
+            1,
+            true,
+        );
+        assert_eq!(ids(&groups), vec!["b", "a"]);
+        assert!((groups[0].score - (2.8 + SUPPORT_WEIGHT * 5.0)).abs() < 1e-5);
+    }
+
+    #[test]
     fn per_article_keeps_more_passages() {
         let groups = collapse(
             vec![c(3.0, "a", 1, 0), c(2.0, "b", 2, 0), c(1.0, "a", 1, 0)],
@@ -130,6 +181,7 @@ mod tests {
             vec![
                 c(3.0, "a", 7, 0),
                 c(3.0, "b", 7, 0),
+                c(2.5, "a", 7, 0),
                 c(2.5, "b", 7, 0),
                 c(1.0, "c", 8, 0),
             ],

@@ -10,6 +10,7 @@ pub mod collapse;
 pub mod period;
 pub mod query;
 pub mod snippet;
+pub mod words;
 
 use std::path::PathBuf;
 
@@ -92,7 +93,8 @@ pub fn search(index: &NewsIndex, request: &SearchRequest) -> Result<Vec<Hit>> {
         return Ok(Vec::new());
     }
     let total = searcher.num_docs() as usize;
-    let mut fetch = (wanted * 4).max(50);
+    // Enough passages that most shown articles have their supporting passages among them.
+    let mut fetch = (wanted * 8).max(200);
     let groups = loop {
         let top = searcher
             .search(
@@ -135,7 +137,7 @@ pub fn search(index: &NewsIndex, request: &SearchRequest) -> Result<Vec<Hit>> {
                 headline: doc.headline,
                 snippet: snippet.text,
                 highlights: snippet.highlights,
-                score: candidate.score,
+                score: group.score,
                 url: doc.url,
                 source: doc.source,
                 also_in: also_in.clone(),

@@ -19,7 +19,9 @@ use tantivy::query::{
 use tantivy::schema::Term;
 
 use super::period::DateWindow;
+use super::words::{query_words, uses_syntax, words_query};
 use crate::index::NewsIndex;
+use crate::index::schema::news_analyzer;
 use crate::index::writer::to_datetime;
 
 /// How much a headline match counts against a passage-text match.
@@ -64,27 +66,22 @@ pub fn build_query(
     window: &DateWindow,
 ) -> Result<QueryPlan> {
     let fields = index.fields;
-    let mut parser = QueryParser::for_index(&index.index, vec![fields.body, fields.headline]);
-    parser.set_conjunction_by_default();
-    parser.set_field_boost(fields.headline, HEADLINE_BOOST);
-    let query = parser.parse_query(text).map_err(|e| {
-        QueryError(format!(
-            "invalid query `{text}`: {}",
-            describe_parse_error(&e)
-        ))
-    })?;
-    if is_empty_query(query.as_ref()) {
-        return Err(QueryError(format!(
-            "the query `{text}` has no searchable words (stop words such as `the` are not indexed)"
-        ))
-        .into());
-    }
-
-    let mut body_parser = QueryParser::for_index(&index.index, vec![fields.body]);
-    body_parser.set_conjunction_by_default();
-    let highlight = match body_parser.parse_query(text) {
-        Ok(body_query) => collect_highlight(body_query.as_ref(), searcher, fields.body),
-        Err(_) => Highlight::default(),
+    let (query, highlight) = if uses_syntax(text) {
+        syntax_query(index, searcher, text)?
+    } else {
+        let words = query_words(text, &mut news_analyzer());
+        if words.is_empty() {
+            return Err(no_words(text));
+        }
+        let mut highlight = Highlight::default();
+        for word in &words {
+            let term = Term::from_field_text(fields.body, &word.term);
+            highlight
+                .terms
+                .insert(word.term.clone(), term_weight(searcher, &term));
+            highlight.single.insert(word.term.clone());
+        }
+        (words_query(&words, &fields, HEADLINE_BOOST), highlight)
     };
 
     let query = if window.is_open() {
@@ -103,6 +100,49 @@ pub fn build_query(
         ]))
     };
     Ok(QueryPlan { query, highlight })
+}
+
+/// Parses a query written in tantivy's query syntax; returns it with what to highlight.
+fn syntax_query(
+    index: &NewsIndex,
+    searcher: &Searcher,
+    text: &str,
+) -> Result<(Box<dyn Query>, Highlight)> {
+    let fields = index.fields;
+    let mut parser = QueryParser::for_index(&index.index, vec![fields.body, fields.headline]);
+    parser.set_conjunction_by_default();
+    parser.set_field_boost(fields.headline, HEADLINE_BOOST);
+    let query = parser.parse_query(text).map_err(|e| {
+        QueryError(format!(
+            "invalid query `{text}`: {}",
+            describe_parse_error(&e)
+        ))
+    })?;
+    if is_empty_query(query.as_ref()) {
+        return Err(no_words(text));
+    }
+    let mut body_parser = QueryParser::for_index(&index.index, vec![fields.body]);
+    body_parser.set_conjunction_by_default();
+    let highlight = match body_parser.parse_query(text) {
+        Ok(body_query) => collect_highlight(body_query.as_ref(), searcher, fields.body),
+        Err(_) => Highlight::default(),
+    };
+    Ok((query, highlight))
+}
+
+/// The error for a query with nothing to search for.
+fn no_words(text: &str) -> anyhow::Error {
+    QueryError(format!(
+        "the query `{text}` has no searchable words (stop words such as `the` are not indexed)"
+    ))
+    .into()
+}
+
+/// Inverse document frequency of a term, as BM25 weighs it: rarer terms weigh more.
+fn term_weight(searcher: &Searcher, term: &Term) -> f32 {
+    let total = searcher.num_docs().max(1) as f32;
+    let df = searcher.doc_freq(term).unwrap_or(0) as f32;
+    (1.0 + (total - df + 0.5) / (df + 0.5)).ln().max(0.01)
 }
 
 /// A parser error in words a user can act on.
@@ -141,11 +181,7 @@ fn collect_highlight(
     field: tantivy::schema::Field,
 ) -> Highlight {
     let mut highlight = Highlight::default();
-    let total = searcher.num_docs().max(1) as f32;
-    let weigh = |term: &Term| {
-        let df = searcher.doc_freq(term).unwrap_or(0) as f32;
-        (1.0 + (total - df + 0.5) / (df + 0.5)).ln().max(0.01)
-    };
+    let weigh = |term: &Term| term_weight(searcher, term);
     let visit = |q: &dyn Query, highlight: &mut Highlight| {
         if let Some(phrase) = q.downcast_ref::<PhraseQuery>() {
             if phrase.field() != field {

@@ -1,0 +1,190 @@
+//! Plain-words queries: what most users type, and what they paste.
+//!
+//! A query without query syntax (no quotes, fields, brackets, `+`/`-` or `AND`/`OR`/`NOT`
+//! operators) is read as a bag of words, analyzed like the index (stemmed, stop words dropped).
+//! Each word may match the passage text or, weighted up, its headline. How many words must
+//! match grows with the query ([`required_words`]): a short query keeps precise all-words
+//! matching, a pasted sentence needs only some of its words in a passage, so it still returns
+//! ranked results. Pairs of query words found close together in the passage earn a
+//! proximity bonus ([`PROXIMITY_BOOST`], within [`PROXIMITY_SLOP`] positions).
+
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::schema::{IndexRecordOption, Term};
+use tantivy::tokenizer::TextAnalyzer;
+
+use crate::index::Fields;
+
+/// Queries of at most this many words require all of them.
+pub const ALL_WORDS_UP_TO: usize = 3;
+/// Weight of a proximity bonus clause relative to a word's own score.
+pub const PROXIMITY_BOOST: f32 = 0.5;
+/// Two query words count as close when at most this many positions apart (beyond adjacency).
+pub const PROXIMITY_SLOP: u32 = 3;
+
+/// One analyzed query word and its position in the query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    /// The term as indexed (stemmed, lower case).
+    pub term: String,
+    /// Position in the analyzed query (stop words leave gaps).
+    pub position: usize,
+}
+
+/// Whether the user wrote query syntax, rather than plain words: quotes, a `field:`, brackets,
+/// `+word`/`-word`, or operators (`AND`, `OR`, `NOT`) in a query that is not all capitals (a
+/// pasted upper-case sentence uses them as words).
+pub fn uses_syntax(text: &str) -> bool {
+    let shouting = !text.chars().any(char::is_lowercase);
+    text.contains(['"', '(', ')', '[', ']', '{', '}', '^', '~', '*'])
+        || text.split_whitespace().any(|word| {
+            word.starts_with(['+', '-'])
+                || word.split_once(':').is_some_and(|(field, rest)| {
+                    // `headline:flood`, but not `5:30` or `https://…`
+                    field.len() > 1
+                        && field.chars().all(|c| c.is_ascii_alphabetic() || c == '_')
+                        && !rest.is_empty()
+                        && !rest.starts_with("//")
+                })
+                || (!shouting && matches!(word, "AND" | "OR" | "NOT"))
+        })
+}
+
+/// Analyzes the query text into distinct words, in query order.
+pub fn query_words(text: &str, analyzer: &mut TextAnalyzer) -> Vec<Word> {
+    let mut words: Vec<Word> = Vec::new();
+    let mut stream = analyzer.token_stream(text);
+    while stream.advance() {
+        let token = stream.token();
+        if !words.iter().any(|w| w.term == token.text) {
+            words.push(Word {
+                term: token.text.clone(),
+                position: token.position,
+            });
+        }
+    }
+    words
+}
+
+/// How many of `n` distinct query words a passage must hold: all of a short query; for longer
+/// ones a third, at least two, so a pasted sentence finds passages that share its key words.
+pub fn required_words(n: usize) -> usize {
+    if n <= ALL_WORDS_UP_TO {
+        n
+    } else {
+        n.div_ceil(3).max(2)
+    }
+}
+
+/// Builds the query for plain words: each word over text and headline, the required share of
+/// words, and proximity bonuses for neighbouring words.
+pub fn words_query(words: &[Word], fields: &Fields, headline_boost: f32) -> Box<dyn Query> {
+    let per_word: Vec<Box<dyn Query>> = words
+        .iter()
+        .map(|w| word_query(&w.term, fields, headline_boost))
+        .collect();
+    let required = required_words(words.len());
+    let core: Box<dyn Query> = if required == words.len() {
+        Box::new(BooleanQuery::new(
+            per_word.into_iter().map(|q| (Occur::Must, q)).collect(),
+        ))
+    } else {
+        let mut any = BooleanQuery::new(per_word.into_iter().map(|q| (Occur::Should, q)).collect());
+        any.set_minimum_number_should_match(required);
+        Box::new(any)
+    };
+    let bonuses = proximity_clauses(words, fields);
+    if bonuses.is_empty() {
+        return core;
+    }
+    let mut clauses = vec![(Occur::Must, core)];
+    clauses.extend(bonuses.into_iter().map(|q| (Occur::Should, q)));
+    Box::new(BooleanQuery::new(clauses))
+}
+
+/// One word: in the passage text, or (weighted) in the headline.
+fn word_query(term: &str, fields: &Fields, headline_boost: f32) -> Box<dyn Query> {
+    let body = TermQuery::new(
+        Term::from_field_text(fields.body, term),
+        IndexRecordOption::WithFreqs,
+    );
+    let headline = TermQuery::new(
+        Term::from_field_text(fields.headline, term),
+        IndexRecordOption::WithFreqs,
+    );
+    Box::new(BooleanQuery::new(vec![
+        (Occur::Should, Box::new(body) as Box<dyn Query>),
+        (
+            Occur::Should,
+            Box::new(BoostQuery::new(Box::new(headline), headline_boost)),
+        ),
+    ]))
+}
+
+/// A sloppy two-word phrase for each pair of neighbouring query words.
+fn proximity_clauses(words: &[Word], fields: &Fields) -> Vec<Box<dyn Query>> {
+    words
+        .windows(2)
+        .map(|pair| {
+            let gap = pair[1].position.saturating_sub(pair[0].position).max(1);
+            let phrase = PhraseQuery::new_with_offset_and_slop(
+                vec![
+                    (0, Term::from_field_text(fields.body, &pair[0].term)),
+                    (gap, Term::from_field_text(fields.body, &pair[1].term)),
+                ],
+                PROXIMITY_SLOP,
+            );
+            Box::new(BoostQuery::new(Box::new(phrase), PROXIMITY_BOOST)) as Box<dyn Query>
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::schema::news_analyzer;
+
+    #[test]
+    fn plain_words_and_syntax() {
+        for plain in [
+            "export controls",
+            "KENNEDY ADMINISTRATION PRESSURE ON NGO DINH DIEM",
+            "TROOPS IN SOUTH VIET NAM AND WEST GERMANY",
+            "it's 5:30 now",
+            "see https://example.com/x",
+            "U.S. export-controls",
+        ] {
+            assert!(!uses_syntax(plain), "{plain}");
+        }
+        for syntax in [
+            "\"export controls\"",
+            "oil -prices",
+            "headline:flood",
+            "oil OR gas",
+            "(a b)",
+            "+chip",
+        ] {
+            assert!(uses_syntax(syntax), "{syntax}");
+        }
+    }
+
+    #[test]
+    fn words_are_stemmed_distinct_and_keep_positions() {
+        let words = query_words(
+            "Export controls and the export of controls",
+            &mut news_analyzer(),
+        );
+        let terms: Vec<&str> = words.iter().map(|w| w.term.as_str()).collect();
+        assert_eq!(terms, vec!["export", "control"]);
+        let words = query_words("bank of england", &mut news_analyzer());
+        assert_eq!((words[0].position, words[1].position), (0, 2));
+    }
+
+    #[test]
+    fn required_share_grows_with_length() {
+        assert_eq!(required_words(1), 1);
+        assert_eq!(required_words(3), 3);
+        assert_eq!(required_words(4), 2);
+        assert_eq!(required_words(9), 3);
+        assert_eq!(required_words(12), 4);
+    }
+}
