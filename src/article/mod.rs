@@ -8,6 +8,7 @@ pub mod clean;
 pub mod date;
 pub mod format;
 pub mod headline;
+pub mod html;
 pub mod passage;
 pub mod record;
 pub mod sentence;
