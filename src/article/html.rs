@@ -47,8 +47,9 @@ pub fn parse_html(id: &str, path: &Path, text: &str, today: NaiveDate) -> Parsed
     let meta = meta::read_meta(&doc);
     let ld = jsonld::read_linked_data(&doc, meta.canonical.as_deref());
     let site = attribution::site_name(&meta, &ld);
-    let extraction = content::extract_blocks(&doc);
-    let headline = headline::choose_headline(&doc, &meta, &ld, site.as_deref());
+    let furniture = furniture::FurnitureMap::new(&doc);
+    let extraction = content::extract_blocks(&doc, &furniture);
+    let headline = headline::choose_headline(&doc, &meta, &ld, site.as_deref(), &furniture);
     let is_article_page = ld.is_article
         || meta
             .first(&["og:type"])
@@ -77,7 +78,7 @@ pub fn parse_html(id: &str, path: &Path, text: &str, today: NaiveDate) -> Parsed
         id: id.to_string(),
         path: path.to_path_buf(),
         line: 1,
-        date: dates::choose_date(&doc, &meta, &ld, extraction.container, today),
+        date: dates::choose_date(&doc, &meta, &ld, extraction.container, &furniture, today),
         headline,
         body,
         url: attribution::page_url(&meta, &ld),
@@ -101,7 +102,8 @@ fn paragraphs(
     let mut kept = Vec::with_capacity(blocks.len());
     for block in blocks {
         if headline.is_some_and(|h| h == block.text)
-            || parse_date_line(&block.text, today).is_some()
+            || (dates::could_be_date_line(&block.text)
+                && parse_date_line(&block.text, today).is_some())
         {
             continue;
         }

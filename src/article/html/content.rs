@@ -6,42 +6,41 @@
 //! paragraph [`Block`]s with [`super::blocks`]. It also tells an index page (a list of teasers)
 //! from an article. Boilerplate lines, headline repeats and line numbers are left to the caller.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use ego_tree::NodeId;
-use scraper::{ElementRef, Html, Node, Selector};
+use scraper::{ElementRef, Html, Node};
 
 use super::blocks::{Block, Walk, walk};
-use super::furniture::{is_inside_furniture, is_page_furniture};
+use super::furniture::{FurnitureMap, is_page_furniture};
 use crate::article::clean::normalise_space;
 
-/// Selectors for article body containers, most specific first.
-const BODY_SELECTORS: &[&str] = &[
-    "[itemprop=articleBody]",
-    "[itemprop=articlebody]",
-    ".article-body",
-    ".article__body",
-    ".articleBody",
-    ".article-body__content",
-    ".story-body",
-    ".story__body",
-    ".story-body__inner",
-    ".entry-content",
-    ".post-content",
-    ".post-body",
-    ".post-entry",
-    ".content-body",
-    ".body-content",
-    ".article-content",
-    ".article__content",
-    ".story-content",
-    ".article-text",
-    ".td-post-content",
-    ".c-entry-content",
-    "#article-body",
-    "#articleBody",
-    "#story-body",
-    "#article-content",
+/// Where news and blog systems put an article's body, most specific first.
+const BODY_TARGETS: &[Target] = &[
+    Target::ItemProp("articlebody"),
+    Target::Class("article-body"),
+    Target::Class("article__body"),
+    Target::Class("articleBody"),
+    Target::Class("article-body__content"),
+    Target::Class("story-body"),
+    Target::Class("story__body"),
+    Target::Class("story-body__inner"),
+    Target::Class("entry-content"),
+    Target::Class("post-content"),
+    Target::Class("post-body"),
+    Target::Class("post-entry"),
+    Target::Class("content-body"),
+    Target::Class("body-content"),
+    Target::Class("article-content"),
+    Target::Class("article__content"),
+    Target::Class("story-content"),
+    Target::Class("article-text"),
+    Target::Class("td-post-content"),
+    Target::Class("c-entry-content"),
+    Target::Id("article-body"),
+    Target::Id("articleBody"),
+    Target::Id("story-body"),
+    Target::Id("article-content"),
 ];
 /// A body container is trusted when its text has at least this many characters.
 const MIN_BODY_CHARS: usize = 150;
@@ -63,13 +62,88 @@ pub struct Extraction<'a> {
     pub looks_like_index: bool,
 }
 
+/// An attribute value that marks a body container.
+#[derive(Debug, Clone, Copy)]
+enum Target {
+    /// An `itemprop` token, compared without case.
+    ItemProp(&'static str),
+    /// A `class` token.
+    Class(&'static str),
+    /// The `id`.
+    Id(&'static str),
+}
+
+impl Target {
+    fn matches(self, itemprop: &str, class: &str, id: &str) -> bool {
+        match self {
+            Target::ItemProp(name) => itemprop
+                .split_ascii_whitespace()
+                .any(|t| t.eq_ignore_ascii_case(name)),
+            Target::Class(name) => class.split_ascii_whitespace().any(|t| t == name),
+            Target::Id(name) => id.trim() == name,
+        }
+    }
+}
+
+/// The candidate containers of a document, gathered in one pass over its elements.
+#[derive(Debug, Default)]
+struct Survey<'a> {
+    /// Matches of each of [`BODY_TARGETS`], in document order.
+    bodies: Vec<Vec<ElementRef<'a>>>,
+    articles: Vec<ElementRef<'a>>,
+    mains: Vec<ElementRef<'a>>,
+    /// `p`, `pre` and `td` elements outside furniture, for density scores.
+    paragraphs: Vec<ElementRef<'a>>,
+}
+
+impl<'a> Survey<'a> {
+    fn new(doc: &'a Html, furniture: &FurnitureMap) -> Self {
+        let mut survey = Survey {
+            bodies: vec![Vec::new(); BODY_TARGETS.len()],
+            ..Survey::default()
+        };
+        for element in doc.root_element().descendent_elements() {
+            if furniture.is_inside(element.id()) {
+                continue;
+            }
+            let value = element.value();
+            let (mut itemprop, mut class, mut id, mut role) = ("", "", "", "");
+            for (name, v) in value.attrs() {
+                match name {
+                    "itemprop" => itemprop = v,
+                    "class" => class = v,
+                    "id" => id = v,
+                    "role" => role = v,
+                    _ => {}
+                }
+            }
+            if !(itemprop.is_empty() && class.is_empty() && id.is_empty()) {
+                for (found, target) in survey.bodies.iter_mut().zip(BODY_TARGETS) {
+                    if target.matches(itemprop, class, id) {
+                        found.push(element);
+                    }
+                }
+            }
+            match value.name() {
+                "article" => survey.articles.push(element),
+                "main" => survey.mains.push(element),
+                "p" | "pre" | "td" => survey.paragraphs.push(element),
+                _ if role.trim().eq_ignore_ascii_case("main") => survey.mains.push(element),
+                _ => {}
+            }
+        }
+        survey
+    }
+}
+
 /// Finds the article container of a document and reads its paragraph blocks.
-pub fn extract_blocks(doc: &Html) -> Extraction<'_> {
-    let found = by_body_selectors(doc)
-        .or_else(|| by_article(doc))
-        .or_else(|| by_main(doc))
+pub fn extract_blocks<'a>(doc: &'a Html, furniture: &FurnitureMap) -> Extraction<'a> {
+    let survey = Survey::new(doc, furniture);
+    let found = by_body_targets(&survey)
+        .or_else(|| by_article(&survey))
+        .or_else(|| by_main(&survey))
         .or_else(|| {
-            let scored = best_scored(doc);
+            let scored = best_scored(&survey);
             scored.first().map(|top| (*top, walk(&scored)))
         })
         .or_else(|| {
@@ -88,18 +162,17 @@ pub fn extract_blocks(doc: &Html) -> Extraction<'_> {
     }
 }
 
-/// The first body-container selector whose (outermost, furniture-free) matches hold enough text;
-/// all its matches are read, since some sites split a body around advertisements.
-fn by_body_selectors(doc: &Html) -> Option<(ElementRef<'_>, Walk<'_>)> {
-    for source in BODY_SELECTORS {
-        let Ok(selector) = Selector::parse(source) else {
-            continue;
-        };
-        let mut outermost: Vec<ElementRef<'_>> = Vec::new();
-        for element in doc.select(&selector) {
-            let nested = outermost.iter().any(|o| is_ancestor(*o, element));
-            if !nested && !is_inside_furniture(element) {
-                outermost.push(element);
+/// The first body target whose outermost matches hold enough text; all its matches are read,
+/// since some sites split a body around advertisements.
+fn by_body_targets<'a>(survey: &Survey<'a>) -> Option<(ElementRef<'a>, Walk<'a>)> {
+    for matches in &survey.bodies {
+        let mut outermost: Vec<ElementRef<'a>> = Vec::new();
+        let mut ids: HashSet<NodeId> = HashSet::new();
+        for element in matches {
+            let nested = element.ancestors().take(256).any(|a| ids.contains(&a.id()));
+            if !nested {
+                ids.insert(element.id());
+                outermost.push(*element);
             }
         }
         let walked = walk(&outermost);
@@ -112,12 +185,12 @@ fn by_body_selectors(doc: &Html) -> Option<(ElementRef<'_>, Walk<'_>)> {
 
 /// The `<article>` with the most text, when it has enough and clearly more than any other
 /// (several similar ones are teaser cards of an index page).
-fn by_article(doc: &Html) -> Option<(ElementRef<'_>, Walk<'_>)> {
-    let selector = Selector::parse("article").ok()?;
-    let mut walked: Vec<(ElementRef<'_>, Walk<'_>)> = doc
-        .select(&selector)
-        .filter(|a| !is_page_furniture(a.value()) && !is_inside_furniture(*a))
-        .map(|a| (a, walk(&[a])))
+fn by_article<'a>(survey: &Survey<'a>) -> Option<(ElementRef<'a>, Walk<'a>)> {
+    let mut walked: Vec<(ElementRef<'a>, Walk<'a>)> = survey
+        .articles
+        .iter()
+        .filter(|a| !is_page_furniture(a.value()))
+        .map(|a| (*a, walk(&[*a])))
         .collect();
     walked.sort_by_key(|(_, w)| std::cmp::Reverse(w.chars));
     let mut ranked = walked.into_iter();
@@ -130,10 +203,11 @@ fn by_article(doc: &Html) -> Option<(ElementRef<'_>, Walk<'_>)> {
 }
 
 /// The first `<main>` (or `role=main`) element with enough text.
-fn by_main(doc: &Html) -> Option<(ElementRef<'_>, Walk<'_>)> {
-    let selector = Selector::parse("main, [role=main]").ok()?;
-    doc.select(&selector)
-        .map(|m| (m, walk(&[m])))
+fn by_main<'a>(survey: &Survey<'a>) -> Option<(ElementRef<'a>, Walk<'a>)> {
+    survey
+        .mains
+        .iter()
+        .map(|m| (*m, walk(&[*m])))
         .find(|(_, w)| w.chars >= MIN_ARTICLE_CHARS)
 }
 
@@ -141,15 +215,9 @@ fn by_main(doc: &Html) -> Option<(ElementRef<'_>, Walk<'_>)> {
 /// each paragraph adds to its parent and half to its grandparent; link-heavy candidates lose),
 /// followed by those of its siblings that score at least [`SIBLING_SHARE`] of it, in document
 /// order. Empty when no paragraph is long enough to score.
-fn best_scored(doc: &Html) -> Vec<ElementRef<'_>> {
-    let Ok(selector) = Selector::parse("p, pre, td") else {
-        return Vec::new();
-    };
-    let mut scores: HashMap<NodeId, (ElementRef<'_>, f64)> = HashMap::new();
-    for paragraph in doc.select(&selector) {
-        if is_inside_furniture(paragraph) {
-            continue;
-        }
+fn best_scored<'a>(survey: &Survey<'a>) -> Vec<ElementRef<'a>> {
+    let mut scores: HashMap<NodeId, (ElementRef<'a>, f64)> = HashMap::new();
+    for paragraph in &survey.paragraphs {
         let text = normalise_space(&paragraph.text().collect::<String>());
         let chars = text.chars().count();
         if chars < MIN_SCORED_CHARS {
@@ -230,7 +298,7 @@ mod tests {
         let card = r#"<div class="card"><h2><a href="/a">A story title here</a></h2>
             <p>A teaser sentence that goes on for a little while, as teasers do.</p></div>"#;
         let doc = Html::parse_document(&format!("<main>{}</main>", card.repeat(4)));
-        assert!(extract_blocks(&doc).looks_like_index);
+        assert!(extract_blocks(&doc, &FurnitureMap::new(&doc)).looks_like_index);
     }
 
     #[test]
@@ -241,7 +309,7 @@ mod tests {
             para.repeat(6)
         );
         let doc = Html::parse_document(&html);
-        let extraction = extract_blocks(&doc);
+        let extraction = extract_blocks(&doc, &FurnitureMap::new(&doc));
         assert_eq!(extraction.blocks.len(), 6);
         assert!(!extraction.looks_like_index);
     }

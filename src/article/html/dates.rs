@@ -10,7 +10,7 @@
 use chrono::NaiveDate;
 use scraper::{ElementRef, Html, Node, Selector};
 
-use super::furniture::{class_tokens, is_inside_furniture, is_page_furniture};
+use super::furniture::{FurnitureMap, class_tokens};
 use super::jsonld::LinkedData;
 use super::meta::PageMeta;
 use crate::article::date::{parse_date, parse_date_line};
@@ -72,6 +72,7 @@ pub fn choose_date(
     meta: &PageMeta,
     ld: &LinkedData,
     container: Option<ElementRef<'_>>,
+    furniture: &FurnitureMap,
     today: NaiveDate,
 ) -> Option<NaiveDate> {
     let read = |s: Option<&str>| s.and_then(|s| parse_date(s, today));
@@ -79,17 +80,17 @@ pub fn choose_date(
     read(ld.published.as_deref())
         .or_else(|| PUBLISHED_KEYS.iter().find_map(|k| read(meta.first(&[k]))))
         .or_else(|| first_date(doc, "[itemprop=datePublished], time[pubdate]", today))
-        .or_else(|| scope.and_then(|s| time_in(s, today)))
-        .or_else(|| time_in(doc.root_element(), today))
+        .or_else(|| scope.and_then(|s| time_in(s, furniture, today)))
+        .or_else(|| time_in(doc.root_element(), furniture, today))
         .or_else(|| {
             let urls = [meta.url(), ld.url.as_deref()];
             urls.into_iter()
                 .flatten()
                 .find_map(|u| read(date_in_url(u).as_deref()))
         })
-        .or_else(|| scope.and_then(|s| dateline_in(s, today)))
-        .or_else(|| dateline_in(doc.root_element(), today))
-        .or_else(|| date_line_in(scope.unwrap_or(doc.root_element()), today))
+        .or_else(|| scope.and_then(|s| dateline_in(s, furniture, today)))
+        .or_else(|| dateline_in(doc.root_element(), furniture, today))
+        .or_else(|| date_line_in(scope.unwrap_or(doc.root_element()), furniture, today))
         .or_else(|| read(ld.modified.as_deref()))
         .or_else(|| MODIFIED_KEYS.iter().find_map(|k| read(meta.first(&[k]))))
 }
@@ -120,16 +121,20 @@ fn element_date(element: ElementRef<'_>, today: NaiveDate) -> Option<NaiveDate> 
 }
 
 /// The first dated `<time>` inside `scope` that is not in furniture.
-fn time_in(scope: ElementRef<'_>, today: NaiveDate) -> Option<NaiveDate> {
+fn time_in(scope: ElementRef<'_>, furniture: &FurnitureMap, today: NaiveDate) -> Option<NaiveDate> {
     let selector = Selector::parse("time").ok()?;
     scope
         .select(&selector)
-        .filter(|t| !is_inside_furniture(*t))
+        .filter(|t| !furniture.covers(*t))
         .find_map(|t| element_date(t, today))
 }
 
 /// The first date in an element inside `scope` whose class or id names a dateline.
-fn dateline_in(scope: ElementRef<'_>, today: NaiveDate) -> Option<NaiveDate> {
+fn dateline_in(
+    scope: ElementRef<'_>,
+    furniture: &FurnitureMap,
+    today: NaiveDate,
+) -> Option<NaiveDate> {
     scope
         .descendent_elements()
         .filter(|e| {
@@ -137,12 +142,16 @@ fn dateline_in(scope: ElementRef<'_>, today: NaiveDate) -> Option<NaiveDate> {
                 .iter()
                 .any(|t| DATELINE_WORDS.iter().any(|w| t.contains(w)))
         })
-        .filter(|e| !is_page_furniture(e.value()) && !is_inside_furniture(*e))
+        .filter(|e| !furniture.covers(*e))
         .find_map(|e| parse_date(&capped_text(e, MAX_DATELINE_CHARS)?, today))
 }
 
 /// The first short text node inside `scope` that is a date line and nothing else.
-fn date_line_in(scope: ElementRef<'_>, today: NaiveDate) -> Option<NaiveDate> {
+fn date_line_in(
+    scope: ElementRef<'_>,
+    furniture: &FurnitureMap,
+    today: NaiveDate,
+) -> Option<NaiveDate> {
     scope
         .descendants()
         .filter_map(|n| match n.value() {
@@ -150,13 +159,15 @@ fn date_line_in(scope: ElementRef<'_>, today: NaiveDate) -> Option<NaiveDate> {
             _ => None,
         })
         .take(MAX_DATE_LINE_NODES)
-        .filter(|(_, text)| text.trim().chars().count() <= 80)
-        .filter(|(node, _)| {
-            node.parent()
-                .and_then(ElementRef::wrap)
-                .is_some_and(|p| !is_page_furniture(p.value()) && !is_inside_furniture(p))
-        })
+        .filter(|(_, text)| could_be_date_line(text))
+        .filter(|(node, _)| !furniture.is_inside(node.id()))
         .find_map(|(_, text)| parse_date_line(text.trim(), today))
+}
+
+/// Whether a text is short enough to be a date line and has the digit every date has (a cheap
+/// test before [`parse_date_line`]).
+pub fn could_be_date_line(text: &str) -> bool {
+    text.trim().chars().count() <= 80 && text.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// An element's text, whitespace collapsed, or `None` when it is longer than `max` characters.
@@ -234,6 +245,7 @@ mod tests {
             &PageMeta::default(),
             &LinkedData::default(),
             None,
+            &FurnitureMap::new(&doc),
             today(),
         )
     }
@@ -278,7 +290,8 @@ mod tests {
             ..LinkedData::default()
         };
         let doc = Html::parse_document("<p>No dates here.</p>");
-        let date = choose_date(&doc, &PageMeta::default(), &ld, None, today());
+        let furniture = FurnitureMap::new(&doc);
+        let date = choose_date(&doc, &PageMeta::default(), &ld, None, &furniture, today());
         assert_eq!(date, NaiveDate::from_ymd_opt(2023, 7, 8));
     }
 }

@@ -4,11 +4,16 @@
 //! banners, comment threads and advertising. [`is_page_furniture`] recognises such an element
 //! from its tag, `class`, `id`, `role` and `hidden` state; [`is_apparatus`] adds the parts of
 //! the article itself that are not body text (header, byline, dateline, captions). Both look
-//! only at the element they are given; walking the tree and choosing the article are left to
-//! the callers.
+//! only at the element they are given; [`FurnitureMap`] records, in one pass, which nodes of a
+//! document lie inside furniture. Choosing the article is left to the callers.
 
-use scraper::ElementRef;
+use std::borrow::Cow;
+use std::collections::HashSet;
+
+use ego_tree::NodeId;
+use ego_tree::iter::Edge;
 use scraper::node::Element;
+use scraper::{ElementRef, Html};
 
 /// Tags whose whole subtree is never article text.
 const FURNITURE_TAGS: &[&str] = &[
@@ -146,9 +151,53 @@ const FURNITURE_ELEMENT_PREFIXES: &[&str] = &[
     "amp-user-notification",
 ];
 
+/// The attributes that decide an element's role, read in one pass over its attributes.
+#[derive(Debug, Default)]
+struct Marks<'a> {
+    class: &'a str,
+    id: &'a str,
+    role: &'a str,
+    style: &'a str,
+    hidden: bool,
+}
+
+impl<'a> Marks<'a> {
+    fn of(element: &'a Element) -> Self {
+        let mut marks = Marks::default();
+        for (name, value) in element.attrs() {
+            match name {
+                "class" => marks.class = value,
+                "id" => marks.id = value,
+                "role" => marks.role = value,
+                "style" => marks.style = value,
+                "hidden" => marks.hidden = true,
+                "aria-hidden" => marks.hidden |= value.trim().eq_ignore_ascii_case("true"),
+                _ => {}
+            }
+        }
+        marks
+    }
+
+    /// The lower-cased `class` and `id` tokens, minus tag and category slugs.
+    fn tokens(&self) -> Vec<Cow<'a, str>> {
+        self.class
+            .split_ascii_whitespace()
+            .chain(self.id.split_ascii_whitespace())
+            .map(|t| {
+                if t.bytes().any(|b| b.is_ascii_uppercase()) {
+                    Cow::Owned(t.to_ascii_lowercase())
+                } else {
+                    Cow::Borrowed(t)
+                }
+            })
+            .filter(|t| !SLUG_PREFIXES.iter().any(|p| t.starts_with(p)))
+            .collect()
+    }
+}
+
 /// Whether an element is page furniture around the article: navigation, sharing, related
 /// stories, comments, advertising, cookie notices and the like. `html`, `body` and `main` never
-/// are, whatever their classes say.
+/// are, whatever their classes say; `form` is not either, as some sites wrap whole pages in one.
 pub fn is_page_furniture(element: &Element) -> bool {
     let tag = element.name();
     if FURNITURE_TAGS.contains(&tag)
@@ -161,16 +210,25 @@ pub fn is_page_furniture(element: &Element) -> bool {
     if matches!(tag, "html" | "body" | "main") {
         return false;
     }
-    if let Some(role) = element.attr("role") {
-        let role = role.to_ascii_lowercase();
-        if matches!(
-            role.as_str(),
-            "navigation" | "contentinfo" | "complementary" | "search" | "dialog" | "alertdialog"
-        ) {
-            return true;
-        }
+    let marks = Marks::of(element);
+    let role = marks.role.trim();
+    if [
+        "navigation",
+        "contentinfo",
+        "complementary",
+        "search",
+        "dialog",
+        "alertdialog",
+    ]
+    .iter()
+    .any(|r| role.eq_ignore_ascii_case(r))
+    {
+        return true;
     }
-    let tokens = class_tokens(element);
+    if marks.class.is_empty() && marks.id.is_empty() {
+        return false;
+    }
+    let tokens = marks.tokens();
     if tokens
         .iter()
         .any(|t| is_ad_token(t) || has_word(t, STRONG_WORDS))
@@ -189,15 +247,13 @@ pub fn is_apparatus(element: &Element) -> bool {
     if matches!(element.name(), "header" | "h1" | "hgroup" | "address") {
         return true;
     }
-    if element.attr("hidden").is_some()
-        || element
-            .attr("aria-hidden")
-            .is_some_and(|v| v.eq_ignore_ascii_case("true"))
-    {
+    let marks = Marks::of(element);
+    if marks.hidden {
         return true;
     }
-    if let Some(style) = element.attr("style") {
-        let style: String = style
+    if !marks.style.is_empty() {
+        let style: String = marks
+            .style
             .chars()
             .filter(|c| !c.is_whitespace())
             .collect::<String>()
@@ -206,33 +262,57 @@ pub fn is_apparatus(element: &Element) -> bool {
             return true;
         }
     }
-    class_tokens(element)
+    marks
+        .tokens()
         .iter()
         .any(|t| has_word(t, APPARATUS_WORDS) && !has_word(t, NOT_APPARATUS_WORDS))
 }
 
-/// Whether one of an element's ancestors (not the element itself) is furniture, looking at most
-/// `MAX_ANCESTORS` levels up so that pathological nesting costs a bounded amount. `form` is
-/// never furniture (some sites wrap their whole page in one).
-pub fn is_inside_furniture(element: ElementRef<'_>) -> bool {
-    const MAX_ANCESTORS: usize = 64;
-    element
-        .ancestors()
-        .filter_map(ElementRef::wrap)
-        .take(MAX_ANCESTORS)
-        .any(|e| is_page_furniture(e.value()))
+/// The lower-cased `class` and `id` tokens of an element, minus tag and category slugs.
+pub fn class_tokens(element: &Element) -> Vec<Cow<'_, str>> {
+    Marks::of(element).tokens()
 }
 
-/// The lower-cased `class` and `id` tokens of an element, minus tag and category slugs.
-pub fn class_tokens(element: &Element) -> Vec<String> {
-    let class = element.attr("class").unwrap_or("");
-    let id = element.attr("id").unwrap_or("");
-    class
-        .split_whitespace()
-        .chain(id.split_whitespace())
-        .map(str::to_ascii_lowercase)
-        .filter(|t| !SLUG_PREFIXES.iter().any(|p| t.starts_with(p)))
-        .collect()
+/// Which nodes of a document lie inside page furniture, found in one pass so that asking is
+/// cheap however deep the page nests.
+#[derive(Debug, Default)]
+pub struct FurnitureMap {
+    inside: HashSet<NodeId>,
+}
+
+impl FurnitureMap {
+    /// Marks every node below a furniture element (see [`is_page_furniture`]).
+    pub fn new(doc: &Html) -> Self {
+        let mut inside = HashSet::new();
+        let mut open: Option<NodeId> = None;
+        for edge in doc.tree.root().traverse() {
+            match edge {
+                Edge::Open(node) => {
+                    if open.is_some() {
+                        inside.insert(node.id());
+                    } else if node.value().as_element().is_some_and(is_page_furniture) {
+                        open = Some(node.id());
+                    }
+                }
+                Edge::Close(node) => {
+                    if open == Some(node.id()) {
+                        open = None;
+                    }
+                }
+            }
+        }
+        FurnitureMap { inside }
+    }
+
+    /// Whether a node (element or text) has a furniture element among its ancestors.
+    pub fn is_inside(&self, node: NodeId) -> bool {
+        self.inside.contains(&node)
+    }
+
+    /// Whether an element is furniture or lies inside furniture.
+    pub fn covers(&self, element: ElementRef<'_>) -> bool {
+        self.is_inside(element.id()) || is_page_furniture(element.value())
+    }
 }
 
 /// Whether a token contains one of `words` (as a substring, `commentary` excepted).

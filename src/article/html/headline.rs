@@ -7,7 +7,7 @@
 
 use scraper::{ElementRef, Html, Selector};
 
-use super::furniture::{class_tokens, is_inside_furniture, is_page_furniture};
+use super::furniture::{FurnitureMap, class_tokens};
 use super::jsonld::LinkedData;
 use super::meta::PageMeta;
 use crate::article::clean::normalise_space;
@@ -28,13 +28,14 @@ pub fn choose_headline(
     meta: &PageMeta,
     ld: &LinkedData,
     site: Option<&str>,
+    furniture: &FurnitureMap,
 ) -> Option<String> {
     let stated = |s: Option<&str>| {
         s.map(|s| strip_site_name(&normalise_space(s), site))
             .filter(|s| !s.is_empty() && s.chars().count() <= MAX_HEADLINE_CHARS)
     };
     let social = stated(meta.first(&["og:title", "twitter:title"]));
-    let h1 = || stated(best_h1(doc).as_deref());
+    let h1 = || stated(best_h1(doc, furniture).as_deref());
     if let Some(headline) = stated(ld.headline.as_deref()) {
         // Some sites cut the JSON-LD headline to a length limit; a fuller statement wins.
         let stem = headline.trim_end_matches(['…', '.']).trim_end();
@@ -67,10 +68,10 @@ pub fn choose_headline(
 
 /// The `<h1>` most likely to be the article's: inside an `<article>` or `<main>`, or named a
 /// title, rather than a logo in the site header. `None` when every `<h1>` looks like a logo.
-fn best_h1(doc: &Html) -> Option<String> {
+fn best_h1(doc: &Html, furniture: &FurnitureMap) -> Option<String> {
     let selector = Selector::parse("h1").ok()?;
     doc.select(&selector)
-        .filter(|h| !is_page_furniture(h.value()) && !is_inside_furniture(*h))
+        .filter(|h| !furniture.covers(*h))
         .filter_map(|h| {
             let text = normalise_space(&h.text().collect::<String>());
             (!text.is_empty()).then(|| (h1_score(h), text))
@@ -247,11 +248,11 @@ mod tests {
             <main><article><h1 class="entry-title">Floods close the coast road</h1></article></main>"#,
         );
         assert_eq!(
-            best_h1(&doc).as_deref(),
+            best_h1(&doc, &FurnitureMap::new(&doc)).as_deref(),
             Some("Floods close the coast road")
         );
         let only_logo =
             Html::parse_document(r#"<header><h1 class="logo">Daily Post</h1></header>"#);
-        assert_eq!(best_h1(&only_logo), None);
+        assert_eq!(best_h1(&only_logo, &FurnitureMap::new(&only_logo)), None);
     }
 }
