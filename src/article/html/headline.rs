@@ -45,6 +45,16 @@ pub fn choose_headline(
         }
         return Some(headline);
     }
+    if let Some(social) = &social {
+        // `Headline | Site` in og:title with no site name given: the h1 is the bare headline.
+        let h1 = h1();
+        let is_cut = |h: &String| {
+            social
+                .strip_prefix(h.as_str())
+                .is_some_and(|rest| SEPARATORS.iter().any(|sep| rest.starts_with(sep)))
+        };
+        return h1.filter(is_cut).or(Some(social.clone()));
+    }
     social
         .or_else(|| stated(ld.page_headline.as_deref()))
         .or_else(h1)
@@ -239,6 +249,19 @@ mod tests {
             clean_title("Brexit - a guide to the next steps", None),
             "Brexit - a guide to the next steps"
         );
+    }
+
+    #[test]
+    fn h1_cuts_site_suffix_from_social_title() {
+        let doc = Html::parse_document(
+            r#"<meta property="og:title" content="Dam plan approved | Lakeside Herald">
+            <article><h1>Dam plan approved</h1></article>"#,
+        );
+        let meta = super::super::meta::read_meta(&doc);
+        let ld = LinkedData::default();
+        let furniture = FurnitureMap::new(&doc);
+        let headline = choose_headline(&doc, &meta, &ld, None, &furniture);
+        assert_eq!(headline.as_deref(), Some("Dam plan approved"));
     }
 
     #[test]
