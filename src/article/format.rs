@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 
 use super::Article;
 use super::csv::parse_csv;
+use super::html::parse_html;
 use super::json::{parse_json, parse_jsonl};
 use super::sgml::parse_sgml;
 use super::text::{is_list_text, parse_text};
@@ -21,6 +22,8 @@ use super::text::{is_list_text, parse_text};
 pub enum Format {
     /// Plain text, one article per file.
     Text,
+    /// A saved web page, one article per file.
+    Html,
     /// One JSON article object, or an array of them.
     Json,
     /// JSON Lines: one article object per line.
@@ -60,6 +63,7 @@ pub fn detect_format(path: &Path) -> Option<Format> {
     let ext = ext.to_str()?.to_ascii_lowercase();
     match ext.as_str() {
         "txt" | "text" | "md" => Some(Format::Text),
+        "html" | "htm" | "xhtml" | "shtml" => Some(Format::Html),
         "json" => Some(Format::Json),
         "jsonl" | "ndjson" => Some(Format::JsonLines),
         "csv" => Some(Format::Csv),
@@ -70,7 +74,8 @@ pub fn detect_format(path: &Path) -> Option<Format> {
 }
 
 /// Checks the format chosen by extension against the content: a text file that is really JSON
-/// is read as JSON (or JSON Lines when its first line is a whole object).
+/// is read as JSON (or JSON Lines when its first line is a whole object), one that is really a
+/// web page as HTML, one that is Reuters SGML as SGML.
 pub fn confirm_format(format: Format, text: &str) -> Format {
     if format != Format::Text {
         return format;
@@ -78,6 +83,14 @@ pub fn confirm_format(format: Format, text: &str) -> Format {
     let start = text.trim_start();
     if start.starts_with("<!DOCTYPE lewis") || start.starts_with("<REUTERS") {
         return Format::Sgml;
+    }
+    let head: String = start
+        .chars()
+        .take(512)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<head") {
+        return Format::Html;
     }
     if start.starts_with('[') {
         return Format::Json;
@@ -125,6 +138,7 @@ pub fn parse_document(
             }
             parsed
         }
+        Format::Html => parse_html(id, path, text, today),
         Format::Json => parse_json(id, path, text, today),
         Format::JsonLines => parse_jsonl(id, path, text, today),
         Format::Csv => parse_csv(id, path, text, b',', today),
@@ -145,6 +159,7 @@ mod tests {
             Some(Format::JsonLines)
         );
         assert_eq!(detect_format(Path::new("a/b.tsv")), Some(Format::Tsv));
+        assert_eq!(detect_format(Path::new("a/b.htm")), Some(Format::Html));
         assert_eq!(detect_format(Path::new("a/noext")), Some(Format::Text));
         assert_eq!(detect_format(Path::new("a/b.pdf")), None);
     }
@@ -168,5 +183,13 @@ mod tests {
             Format::Text
         );
         assert_eq!(confirm_format(Format::Csv, "{not really}"), Format::Csv);
+        assert_eq!(
+            confirm_format(Format::Text, "<!DOCTYPE html><html><head><title>x</title>"),
+            Format::Html
+        );
+        assert_eq!(
+            confirm_format(Format::Text, "<REUTERS NEWID=\"1\">"),
+            Format::Sgml
+        );
     }
 }

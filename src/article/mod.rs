@@ -11,6 +11,7 @@ pub mod fieldmap;
 pub mod fingerprint;
 pub mod format;
 pub mod headline;
+pub mod html;
 pub mod json;
 pub mod lines;
 pub mod passage;

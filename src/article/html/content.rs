@@ -1,0 +1,316 @@
+//! Finding a page's article text and cutting it into paragraph blocks.
+//!
+//! [`extract_blocks`] chooses the element that holds the article (by `itemprop=articleBody`,
+//! by the class names news and blog systems give their body containers, by a dominant
+//! `<article>`, by `<main>`, else by a readability-style text-density score) and reads it into
+//! paragraph [`Block`]s with [`super::blocks`]. It also tells an index page (a list of teasers)
+//! from an article. Boilerplate lines, headline repeats and line numbers are left to the caller.
+
+use std::collections::{HashMap, HashSet};
+
+use ego_tree::NodeId;
+use scraper::{ElementRef, Html, Node};
+
+use super::blocks::{Block, Walk, walk};
+use super::furniture::{FurnitureMap, is_page_furniture};
+use crate::article::clean::normalise_space;
+
+/// Where news and blog systems put an article's body, most specific first.
+const BODY_TARGETS: &[Target] = &[
+    Target::ItemProp("articlebody"),
+    Target::Class("article-body"),
+    Target::Class("article__body"),
+    Target::Class("articleBody"),
+    Target::Class("article-body__content"),
+    Target::Class("story-body"),
+    Target::Class("story__body"),
+    Target::Class("story-body__inner"),
+    Target::Class("entry-content"),
+    Target::Class("post-content"),
+    Target::Class("post-body"),
+    Target::Class("post-entry"),
+    Target::Class("content-body"),
+    Target::Class("body-content"),
+    Target::Class("article-content"),
+    Target::Class("article__content"),
+    Target::Class("story-content"),
+    Target::Class("article-text"),
+    Target::Class("td-post-content"),
+    Target::Class("c-entry-content"),
+    Target::Id("article-body"),
+    Target::Id("articleBody"),
+    Target::Id("story-body"),
+    Target::Id("article-content"),
+];
+/// A body container is trusted when its text has at least this many characters.
+const MIN_BODY_CHARS: usize = 150;
+/// An `<article>` or `<main>` is trusted when its text has at least this many characters.
+const MIN_ARTICLE_CHARS: usize = 200;
+/// A sibling of the best-scoring element joins it when it scores at least this share of it.
+const SIBLING_SHARE: f64 = 0.2;
+/// Paragraph elements shorter than this (in characters) do not count towards density scores.
+const MIN_SCORED_CHARS: usize = 25;
+/// The article text a page yielded.
+#[derive(Debug, Default)]
+pub struct Extraction<'a> {
+    /// The element chosen as the article's container, if any.
+    pub container: Option<ElementRef<'a>>,
+    /// The paragraph blocks, in reading order.
+    pub blocks: Vec<Block<'a>>,
+    /// Whether the text looks like a list of teasers (an index page) rather than an article:
+    /// many linked headings among few paragraphs.
+    pub looks_like_index: bool,
+}
+
+/// An attribute value that marks a body container.
+#[derive(Debug, Clone, Copy)]
+enum Target {
+    /// An `itemprop` token, compared without case.
+    ItemProp(&'static str),
+    /// A `class` token.
+    Class(&'static str),
+    /// The `id`.
+    Id(&'static str),
+}
+
+impl Target {
+    fn matches(self, itemprop: &str, class: &str, id: &str) -> bool {
+        match self {
+            Target::ItemProp(name) => itemprop
+                .split_ascii_whitespace()
+                .any(|t| t.eq_ignore_ascii_case(name)),
+            Target::Class(name) => class.split_ascii_whitespace().any(|t| t == name),
+            Target::Id(name) => id.trim() == name,
+        }
+    }
+}
+
+/// The candidate containers of a document, gathered in one pass over its elements.
+#[derive(Debug, Default)]
+struct Survey<'a> {
+    /// Matches of each of [`BODY_TARGETS`], in document order.
+    bodies: Vec<Vec<ElementRef<'a>>>,
+    articles: Vec<ElementRef<'a>>,
+    mains: Vec<ElementRef<'a>>,
+    /// `p`, `pre` and `td` elements outside furniture, for density scores.
+    paragraphs: Vec<ElementRef<'a>>,
+}
+
+impl<'a> Survey<'a> {
+    fn new(doc: &'a Html, furniture: &FurnitureMap) -> Self {
+        let mut survey = Survey {
+            bodies: vec![Vec::new(); BODY_TARGETS.len()],
+            ..Survey::default()
+        };
+        for element in doc.root_element().descendent_elements() {
+            if furniture.is_inside(element.id()) {
+                continue;
+            }
+            let value = element.value();
+            let (mut itemprop, mut class, mut id, mut role) = ("", "", "", "");
+            for (name, v) in value.attrs() {
+                match name {
+                    "itemprop" => itemprop = v,
+                    "class" => class = v,
+                    "id" => id = v,
+                    "role" => role = v,
+                    _ => {}
+                }
+            }
+            if !(itemprop.is_empty() && class.is_empty() && id.is_empty()) {
+                for (found, target) in survey.bodies.iter_mut().zip(BODY_TARGETS) {
+                    if target.matches(itemprop, class, id) {
+                        found.push(element);
+                    }
+                }
+            }
+            match value.name() {
+                "article" => survey.articles.push(element),
+                "main" => survey.mains.push(element),
+                "p" | "pre" | "td" => survey.paragraphs.push(element),
+                _ if role.trim().eq_ignore_ascii_case("main") => survey.mains.push(element),
+                _ => {}
+            }
+        }
+        survey
+    }
+}
+
+/// Finds the article container of a document and reads its paragraph blocks.
+pub fn extract_blocks<'a>(doc: &'a Html, furniture: &FurnitureMap) -> Extraction<'a> {
+    let survey = Survey::new(doc, furniture);
+    let found = by_body_targets(&survey)
+        .or_else(|| by_article(&survey))
+        .or_else(|| by_main(&survey))
+        .or_else(|| {
+            let scored = best_scored(&survey);
+            scored.first().map(|top| (*top, walk(&scored)))
+        })
+        .or_else(|| {
+            let root = doc.root_element();
+            Some((root, walk(&[root])))
+        });
+    let Some((container, walked)) = found else {
+        return Extraction::default();
+    };
+    let looks_like_index =
+        walked.linked_headings >= 3 && walked.linked_headings * 2 >= walked.paragraphs;
+    Extraction {
+        container: Some(container),
+        blocks: walked.blocks,
+        looks_like_index,
+    }
+}
+
+/// The first body target whose outermost matches hold enough text; all its matches are read,
+/// since some sites split a body around advertisements.
+fn by_body_targets<'a>(survey: &Survey<'a>) -> Option<(ElementRef<'a>, Walk<'a>)> {
+    for matches in &survey.bodies {
+        let mut outermost: Vec<ElementRef<'a>> = Vec::new();
+        let mut ids: HashSet<NodeId> = HashSet::new();
+        for element in matches {
+            let nested = element.ancestors().take(256).any(|a| ids.contains(&a.id()));
+            if !nested {
+                ids.insert(element.id());
+                outermost.push(*element);
+            }
+        }
+        let walked = walk(&outermost);
+        if walked.chars >= MIN_BODY_CHARS {
+            return outermost.first().map(|first| (*first, walked));
+        }
+    }
+    None
+}
+
+/// The `<article>` with the most text, when it has enough and clearly more than any other
+/// (several similar ones are teaser cards of an index page).
+fn by_article<'a>(survey: &Survey<'a>) -> Option<(ElementRef<'a>, Walk<'a>)> {
+    let mut walked: Vec<(ElementRef<'a>, Walk<'a>)> = survey
+        .articles
+        .iter()
+        .filter(|a| !is_page_furniture(a.value()))
+        .map(|a| (*a, walk(&[*a])))
+        .collect();
+    walked.sort_by_key(|(_, w)| std::cmp::Reverse(w.chars));
+    let mut ranked = walked.into_iter();
+    let (best, best_walk) = ranked.next()?;
+    let runner_up = ranked
+        .find(|(other, _)| !is_ancestor(best, *other) && !is_ancestor(*other, best))
+        .map_or(0, |(_, w)| w.chars);
+    (best_walk.chars >= MIN_ARTICLE_CHARS && best_walk.chars >= runner_up * 2)
+        .then_some((best, best_walk))
+}
+
+/// The first `<main>` (or `role=main`) element with enough text.
+fn by_main<'a>(survey: &Survey<'a>) -> Option<(ElementRef<'a>, Walk<'a>)> {
+    survey
+        .mains
+        .iter()
+        .map(|m| (*m, walk(&[*m])))
+        .find(|(_, w)| w.chars >= MIN_ARTICLE_CHARS)
+}
+
+/// The element scoring highest for the paragraph text it holds directly (readability-style:
+/// each paragraph adds to its parent and half to its grandparent; link-heavy candidates lose),
+/// followed by those of its siblings that score at least [`SIBLING_SHARE`] of it, in document
+/// order. Empty when no paragraph is long enough to score.
+fn best_scored<'a>(survey: &Survey<'a>) -> Vec<ElementRef<'a>> {
+    let mut scores: HashMap<NodeId, (ElementRef<'a>, f64)> = HashMap::new();
+    for paragraph in &survey.paragraphs {
+        let text = normalise_space(&paragraph.text().collect::<String>());
+        let chars = text.chars().count();
+        if chars < MIN_SCORED_CHARS {
+            continue;
+        }
+        let commas = text.matches([',', '，', '、']).count() as f64;
+        let score = 1.0 + commas + (chars as f64 / 100.0).min(3.0);
+        let mut ancestors = paragraph.ancestors().filter_map(ElementRef::wrap);
+        for share in [1.0, 0.5] {
+            if let Some(ancestor) = ancestors.next() {
+                scores.entry(ancestor.id()).or_insert((ancestor, 0.0)).1 += score * share;
+            }
+        }
+    }
+    let mut ranked: Vec<(ElementRef<'_>, f64)> = scores.values().copied().collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let top = ranked
+        .into_iter()
+        .take(5)
+        .map(|(element, score)| (element, score * (1.0 - link_density(element))))
+        .max_by(|a, b| a.1.total_cmp(&b.1));
+    let Some((top, top_score)) = top else {
+        return Vec::new();
+    };
+    let Some(parent) = top.parent().and_then(ElementRef::wrap) else {
+        return vec![top];
+    };
+    parent
+        .child_elements()
+        .filter(|sibling| {
+            sibling.id() == top.id()
+                || (!is_page_furniture(sibling.value())
+                    && scores
+                        .get(&sibling.id())
+                        .is_some_and(|(_, s)| *s >= top_score * SIBLING_SHARE))
+        })
+        .collect()
+}
+
+/// Whether `ancestor` contains `element` (looking a bounded number of levels up).
+fn is_ancestor(ancestor: ElementRef<'_>, element: ElementRef<'_>) -> bool {
+    element
+        .ancestors()
+        .take(256)
+        .any(|a| a.id() == ancestor.id())
+}
+
+/// The share of an element's visible characters that are link text.
+fn link_density(element: ElementRef<'_>) -> f64 {
+    let (mut all, mut linked) = (0usize, 0usize);
+    for node in element.descendants() {
+        if let Node::Text(text) = node.value() {
+            let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+            all += chars;
+            let in_link = node
+                .ancestors()
+                .take_while(|a| a.id() != element.id())
+                .take(64)
+                .any(|a| a.value().as_element().is_some_and(|e| e.name() == "a"));
+            if in_link {
+                linked += chars;
+            }
+        }
+    }
+    if all == 0 {
+        0.0
+    } else {
+        linked as f64 / all as f64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn teaser_lists_look_like_an_index() {
+        let card = r#"<div class="card"><h2><a href="/a">A story title here</a></h2>
+            <p>A teaser sentence that goes on for a little while, as teasers do.</p></div>"#;
+        let doc = Html::parse_document(&format!("<main>{}</main>", card.repeat(4)));
+        assert!(extract_blocks(&doc, &FurnitureMap::new(&doc)).looks_like_index);
+    }
+
+    #[test]
+    fn dominant_article_wins_over_cards() {
+        let para = "<p>Paragraph of the main story with enough words to matter here.</p>";
+        let html = format!(
+            "<article>{}</article><article><p>Short teaser text for a card.</p></article>",
+            para.repeat(6)
+        );
+        let doc = Html::parse_document(&html);
+        let extraction = extract_blocks(&doc, &FurnitureMap::new(&doc));
+        assert_eq!(extraction.blocks.len(), 6);
+        assert!(!extraction.looks_like_index);
+    }
+}

@@ -1,0 +1,297 @@
+//! Choosing a page's publication date among the places a news page states it.
+//!
+//! In order of trust: JSON-LD `datePublished` (or `dateCreated`), publication `<meta>` tags,
+//! `itemprop=datePublished`, `<time pubdate>`, a `<time>` in the article (then anywhere outside
+//! furniture), a date in the address (`/2024/05/14/`), a dateline element near the article
+//! (class `date`, `byline`, `published`…), a text line that is only a date, and last the
+//! modification dates. Every candidate is read by [`parse_date`], as written, without time-zone
+//! shifts; the first that reads wins.
+
+use chrono::NaiveDate;
+use scraper::{ElementRef, Html, Node, Selector};
+
+use super::furniture::{FurnitureMap, class_tokens};
+use super::jsonld::LinkedData;
+use super::meta::PageMeta;
+use crate::article::date::{parse_date, parse_date_line};
+
+/// `<meta>` keys that state the publication date, most trusted first.
+const PUBLISHED_KEYS: &[&str] = &[
+    "article:published_time",
+    "og:published_time",
+    "og:article:published_time",
+    "article:published",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "publication_date",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dc.date.created",
+    "dcterms.date",
+    "dcterms.issued",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
+    "article.published",
+    "article.created",
+    "citation_publication_date",
+    "citation_date",
+    "originalpublicationdate",
+];
+/// `<meta>` keys that state when the page was last changed: a last resort.
+const MODIFIED_KEYS: &[&str] = &[
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "dcterms.modified",
+    "last-modified",
+];
+/// Class or id fragments of elements that hold a visible dateline.
+const DATELINE_WORDS: &[&str] = &[
+    "date",
+    "published",
+    "posted",
+    "byline",
+    "timestamp",
+    "time",
+    "meta",
+];
+/// Datelines longer than this (in characters) are blocks of text, not datelines.
+const MAX_DATELINE_CHARS: usize = 200;
+/// How many text nodes are tried as a date line.
+const MAX_DATE_LINE_NODES: usize = 400;
+
+/// The page's publication date. `container` is the element holding the article text, which
+/// narrows where visible dates are looked for.
+pub fn choose_date(
+    doc: &Html,
+    meta: &PageMeta,
+    ld: &LinkedData,
+    container: Option<ElementRef<'_>>,
+    furniture: &FurnitureMap,
+    today: NaiveDate,
+) -> Option<NaiveDate> {
+    let read = |s: Option<&str>| s.and_then(|s| parse_date(s, today));
+    let scope = container.and_then(article_scope);
+    read(ld.published.as_deref())
+        .or_else(|| PUBLISHED_KEYS.iter().find_map(|k| read(meta.first(&[k]))))
+        .or_else(|| first_date(doc, "[itemprop=datePublished], time[pubdate]", today))
+        .or_else(|| scope.and_then(|s| time_in(s, furniture, today)))
+        .or_else(|| time_in(doc.root_element(), furniture, today))
+        .or_else(|| {
+            let urls = [meta.url(), ld.url.as_deref()];
+            urls.into_iter()
+                .flatten()
+                .find_map(|u| read(date_in_url(u).as_deref()))
+        })
+        .or_else(|| scope.and_then(|s| dateline_in(s, furniture, today)))
+        .or_else(|| dateline_in(doc.root_element(), furniture, today))
+        .or_else(|| date_line_in(scope.unwrap_or(doc.root_element()), furniture, today))
+        .or_else(|| read(ld.modified.as_deref()))
+        .or_else(|| MODIFIED_KEYS.iter().find_map(|k| read(meta.first(&[k]))))
+}
+
+/// The article element around the container (itself, an `<article>` or `<main>` ancestor).
+fn article_scope(container: ElementRef<'_>) -> Option<ElementRef<'_>> {
+    std::iter::once(container)
+        .chain(container.ancestors().filter_map(ElementRef::wrap))
+        .take(64)
+        .find(|e| matches!(e.value().name(), "article" | "main"))
+}
+
+/// The first date read from elements matching `selector`: their `content` or `datetime`
+/// attribute, else their text.
+fn first_date(doc: &Html, selector: &str, today: NaiveDate) -> Option<NaiveDate> {
+    let selector = Selector::parse(selector).ok()?;
+    doc.select(&selector).find_map(|e| element_date(e, today))
+}
+
+/// The date of a `<time>` (or dated) element: its `datetime` or `content`, else its text.
+fn element_date(element: ElementRef<'_>, today: NaiveDate) -> Option<NaiveDate> {
+    let value = element.value();
+    value
+        .attr("datetime")
+        .or_else(|| value.attr("content"))
+        .and_then(|d| parse_date(d, today))
+        .or_else(|| parse_date(&capped_text(element, MAX_DATELINE_CHARS)?, today))
+}
+
+/// The first dated `<time>` inside `scope` that is not in furniture.
+fn time_in(scope: ElementRef<'_>, furniture: &FurnitureMap, today: NaiveDate) -> Option<NaiveDate> {
+    let selector = Selector::parse("time").ok()?;
+    scope
+        .select(&selector)
+        .filter(|t| !furniture.covers(*t))
+        .find_map(|t| element_date(t, today))
+}
+
+/// The first date in an element inside `scope` whose class or id names a dateline.
+fn dateline_in(
+    scope: ElementRef<'_>,
+    furniture: &FurnitureMap,
+    today: NaiveDate,
+) -> Option<NaiveDate> {
+    scope
+        .descendent_elements()
+        .filter(|e| {
+            class_tokens(e.value())
+                .iter()
+                .any(|t| DATELINE_WORDS.iter().any(|w| t.contains(w)))
+        })
+        .filter(|e| !furniture.covers(*e))
+        .find_map(|e| parse_date(&capped_text(e, MAX_DATELINE_CHARS)?, today))
+}
+
+/// The first short text node inside `scope` that is a date line and nothing else.
+fn date_line_in(
+    scope: ElementRef<'_>,
+    furniture: &FurnitureMap,
+    today: NaiveDate,
+) -> Option<NaiveDate> {
+    scope
+        .descendants()
+        .filter_map(|n| match n.value() {
+            Node::Text(text) if !text.trim().is_empty() => Some((n, text)),
+            _ => None,
+        })
+        .take(MAX_DATE_LINE_NODES)
+        .filter(|(_, text)| could_be_date_line(text))
+        .filter(|(node, _)| !furniture.is_inside(node.id()))
+        .find_map(|(_, text)| parse_date_line(text.trim(), today))
+}
+
+/// Whether a text is short enough to be a date line and has the digit every date has (a cheap
+/// test before [`parse_date_line`]).
+pub fn could_be_date_line(text: &str) -> bool {
+    text.trim().chars().count() <= 80 && text.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// An element's text, whitespace collapsed, or `None` when it is longer than `max` characters.
+fn capped_text(element: ElementRef<'_>, max: usize) -> Option<String> {
+    let mut text = String::new();
+    for piece in element.text() {
+        text.push_str(piece);
+        text.push(' ');
+        if text.len() > max * 4 {
+            return None;
+        }
+    }
+    let text = crate::article::clean::normalise_space(&text);
+    (text.chars().count() <= max).then_some(text)
+}
+
+/// A date written in a page address (`/2024/05/14/`, `/2024-05-14-slug`, `/20240514/`), as
+/// `YYYY-MM-DD`.
+pub fn date_in_url(url: &str) -> Option<String> {
+    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = path.split_once('/').map_or("", |(_, rest)| rest);
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    let segments: Vec<&str> = path.split('/').collect();
+    let number = |s: &str, len: std::ops::RangeInclusive<usize>| {
+        (len.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    let valid = |y: u32, m: u32, d: u32| {
+        ((1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+            .then(|| format!("{y:04}-{m:02}-{d:02}"))
+    };
+    for window in segments.windows(3) {
+        if let (Some(y), Some(m), Some(d)) = (
+            number(window[0], 4..=4),
+            number(window[1], 1..=2),
+            number(window[2], 1..=2),
+        ) && let Some(date) = valid(y, m, d)
+        {
+            return Some(date);
+        }
+    }
+    for segment in segments {
+        let head = segment.get(..10).unwrap_or(segment);
+        let parts: Vec<&str> = head.split('-').collect();
+        if let [y, m, d] = parts.as_slice()
+            && let (Some(y), Some(m), Some(d)) =
+                (number(y, 4..=4), number(m, 2..=2), number(d, 2..=2))
+        {
+            return valid(y, m, d);
+        }
+        if let (Some(y), Some(m), Some(d)) = (
+            number(segment.get(..4).unwrap_or(""), 4..=4),
+            number(segment.get(4..6).unwrap_or(""), 2..=2),
+            number(segment.get(6..).unwrap_or(""), 2..=2),
+        ) {
+            return valid(y, m, d);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 28).expect("valid date")
+    }
+
+    fn date_of(html: &str) -> Option<NaiveDate> {
+        let doc = Html::parse_document(html);
+        choose_date(
+            &doc,
+            &PageMeta::default(),
+            &LinkedData::default(),
+            None,
+            &FurnitureMap::new(&doc),
+            today(),
+        )
+    }
+
+    #[test]
+    fn reads_dates_in_addresses() {
+        assert_eq!(
+            date_in_url("https://ex.org/news/2024/5/14/slug").as_deref(),
+            Some("2024-05-14")
+        );
+        assert_eq!(
+            date_in_url("https://ex.org/2024-05-14-slug.html").as_deref(),
+            Some("2024-05-14")
+        );
+        assert_eq!(
+            date_in_url("https://ex.org/a/20240514/b").as_deref(),
+            Some("2024-05-14")
+        );
+        assert_eq!(date_in_url("https://ex.org/2024/99/99/x"), None);
+        assert_eq!(date_in_url("https://ex.org/story/123456"), None);
+    }
+
+    #[test]
+    fn time_outside_furniture_wins_over_dateline() {
+        let html = r#"<aside><time datetime="2020-01-01">old</time></aside>
+            <p class="date">March 3, 2021</p><time datetime="2022-02-02T23:30:00-08:00"></time>"#;
+        assert_eq!(date_of(html), NaiveDate::from_ymd_opt(2022, 2, 2));
+    }
+
+    #[test]
+    fn reads_visible_datelines() {
+        let html = r#"<div class="post-meta">By Jane Roe | 14 May 2025</div>"#;
+        assert_eq!(date_of(html), NaiveDate::from_ymd_opt(2025, 5, 14));
+        let bare = "<h1>Title</h1><p>Posted on Wednesday, May 14</p><p>Body text.</p>";
+        assert_eq!(date_of(bare), NaiveDate::from_ymd_opt(2025, 5, 14));
+    }
+
+    #[test]
+    fn modified_date_is_a_last_resort() {
+        let ld = LinkedData {
+            modified: Some("2023-07-08".into()),
+            ..LinkedData::default()
+        };
+        let doc = Html::parse_document("<p>No dates here.</p>");
+        let furniture = FurnitureMap::new(&doc);
+        let date = choose_date(&doc, &PageMeta::default(), &ld, None, &furniture, today());
+        assert_eq!(date, NaiveDate::from_ymd_opt(2023, 7, 8));
+    }
+}

@@ -1,0 +1,281 @@
+//! Choosing a page's headline among the places a news page states it.
+//!
+//! In order of trust: the JSON-LD article's `headline` (or `name`), `og:title` /
+//! `twitter:title`, a JSON-LD `WebPage` headline, the article's `<h1>`, and last the page
+//! `<title>` with the site name cut off. [`choose_headline`] returns the first that is stated;
+//! deriving a headline from the body when none is, is left to the caller.
+
+use scraper::{ElementRef, Html, Selector};
+
+use super::furniture::{FurnitureMap, class_tokens};
+use super::jsonld::LinkedData;
+use super::meta::PageMeta;
+use crate::article::clean::normalise_space;
+
+/// Separators between a headline and a site or section name in titles.
+const SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " ~ ",
+];
+/// A title segment with at most this many words may be a site or section name.
+const MAX_SITE_WORDS: usize = 4;
+/// Headlines longer than this (in characters) are not headlines.
+const MAX_HEADLINE_CHARS: usize = 400;
+
+/// The page's headline, from the most trusted place that states one; `site` is the site's name
+/// when known, cut from titles that carry it. Entities are decoded and whitespace collapsed.
+pub fn choose_headline(
+    doc: &Html,
+    meta: &PageMeta,
+    ld: &LinkedData,
+    site: Option<&str>,
+    furniture: &FurnitureMap,
+) -> Option<String> {
+    let stated = |s: Option<&str>| {
+        s.map(|s| strip_site_name(&normalise_space(s), site))
+            .filter(|s| !s.is_empty() && s.chars().count() <= MAX_HEADLINE_CHARS)
+    };
+    let social = stated(meta.first(&["og:title", "twitter:title"]));
+    let h1 = || stated(best_h1(doc, furniture).as_deref());
+    if let Some(headline) = stated(ld.headline.as_deref()) {
+        // Some sites cut the JSON-LD headline to a length limit; a fuller statement wins.
+        let stem = headline.trim_end_matches(['…', '.']).trim_end();
+        if stem.len() < headline.len() {
+            let fuller = social.clone().or_else(h1).filter(|f| f.starts_with(stem));
+            return fuller.or(Some(headline));
+        }
+        return Some(headline);
+    }
+    if let Some(social) = &social {
+        // `Headline | Site` in og:title with no site name given: the h1 is the bare headline.
+        let h1 = h1();
+        let is_cut = |h: &String| {
+            social
+                .strip_prefix(h.as_str())
+                .is_some_and(|rest| SEPARATORS.iter().any(|sep| rest.starts_with(sep)))
+        };
+        return h1.filter(is_cut).or(Some(social.clone()));
+    }
+    social
+        .or_else(|| stated(ld.page_headline.as_deref()))
+        .or_else(h1)
+        .or_else(|| {
+            stated(
+                ld.page_name
+                    .as_deref()
+                    .map(|n| clean_title(n, site))
+                    .as_deref(),
+            )
+        })
+        .or_else(|| {
+            stated(
+                meta.title
+                    .as_deref()
+                    .map(|t| clean_title(t, site))
+                    .as_deref(),
+            )
+        })
+}
+
+/// The `<h1>` most likely to be the article's: inside an `<article>` or `<main>`, or named a
+/// title, rather than a logo in the site header. `None` when every `<h1>` looks like a logo.
+fn best_h1(doc: &Html, furniture: &FurnitureMap) -> Option<String> {
+    let selector = Selector::parse("h1").ok()?;
+    doc.select(&selector)
+        .filter(|h| !furniture.covers(*h))
+        .filter_map(|h| {
+            let text = normalise_space(&h.text().collect::<String>());
+            (!text.is_empty()).then(|| (h1_score(h), text))
+        })
+        .filter(|(score, _)| *score >= 0)
+        .fold(
+            None,
+            |best: Option<(i32, String)>, (score, text)| match best {
+                Some((top, _)) if top >= score => best,
+                _ => Some((score, text)),
+            },
+        )
+        .map(|(_, text)| text)
+}
+
+/// How much an `<h1>` looks like the article's headline (negative: like a site logo).
+fn h1_score(h1: ElementRef<'_>) -> i32 {
+    let mut score = 0;
+    let ancestors: Vec<&str> = h1
+        .ancestors()
+        .filter_map(ElementRef::wrap)
+        .take(64)
+        .map(|a| a.value().name())
+        .collect();
+    let in_content = ancestors.iter().any(|t| matches!(*t, "article" | "main"));
+    if ancestors.contains(&"article") {
+        score += 3;
+    }
+    if ancestors.contains(&"main") {
+        score += 2;
+    }
+    if ancestors.contains(&"header") && !in_content {
+        score -= 3;
+    }
+    for token in class_tokens(h1.value()) {
+        if ["logo", "brand", "site-title", "site-name", "sitename"]
+            .iter()
+            .any(|w| token.contains(w))
+        {
+            score -= 5;
+        } else if ["title", "headline", "heading"]
+            .iter()
+            .any(|w| token.contains(w))
+        {
+            score += 2;
+        }
+    }
+    score
+}
+
+/// Cuts a site name from the end (`Headline | Site`) or start (`Site: Headline`) of a title,
+/// when it matches `site`. Titles without a known site are returned as they are.
+pub fn strip_site_name(title: &str, site: Option<&str>) -> String {
+    let Some(site) = site else {
+        return title.to_string();
+    };
+    let mut title = title.trim();
+    for sep in SEPARATORS {
+        if let Some((head, tail)) = title.rsplit_once(sep)
+            && is_same_site(tail, site)
+            && !head.trim().is_empty()
+        {
+            title = head.trim();
+        }
+    }
+    for sep in SEPARATORS.iter().chain(&[": "]) {
+        if let Some((head, tail)) = title.split_once(sep)
+            && is_same_site(head, site)
+            && !tail.trim().is_empty()
+        {
+            title = tail.trim();
+        }
+    }
+    title.to_string()
+}
+
+/// Cleans a `<title>`: cuts the known site name, else up to two short trailing segments that
+/// read as a site or section name (`Headline - Section | Site`).
+pub fn clean_title(title: &str, site: Option<&str>) -> String {
+    let mut title = strip_site_name(title, site);
+    for _ in 0..2 {
+        let last = SEPARATORS
+            .iter()
+            .filter_map(|sep| title.rfind(sep).map(|at| (at, sep.len())))
+            .max();
+        let Some((at, len)) = last else {
+            break;
+        };
+        let (head, tail) = (title[..at].trim(), title[at + len..].trim());
+        let short_tail = tail.split_whitespace().count() <= MAX_SITE_WORDS
+            && tail.chars().count() < head.chars().count();
+        if !short_tail || head.split_whitespace().count() < 2 {
+            break;
+        }
+        title = head.to_string();
+    }
+    title
+}
+
+/// Whether a title segment names the site: equal once case, punctuation, a leading "the" and
+/// a domain ending are ignored, or one containing the other.
+fn is_same_site(segment: &str, site: &str) -> bool {
+    let key = |s: &str| {
+        let lower = s.trim().to_lowercase();
+        let lower = lower.strip_prefix("the ").unwrap_or(&lower).to_string();
+        let bare: String = lower.chars().filter(|c| c.is_alphanumeric()).collect();
+        ["com", "org", "net", "couk"]
+            .iter()
+            .find_map(|d| bare.strip_suffix(d).filter(|b| b.len() >= 3))
+            .map_or(bare.clone(), str::to_string)
+    };
+    let (segment, site) = (key(segment), key(site));
+    if segment.is_empty() || site.is_empty() {
+        return false;
+    }
+    segment == site
+        || (site.chars().count() >= 4 && segment.contains(&site))
+        || (segment.chars().count() >= 4 && site.contains(&segment))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_known_site_name_at_either_end() {
+        let site = Some("Example Times");
+        assert_eq!(
+            strip_site_name("Rates rise | Example Times", site),
+            "Rates rise"
+        );
+        assert_eq!(
+            strip_site_name("Rates rise - The Example Times", site),
+            "Rates rise"
+        );
+        assert_eq!(
+            strip_site_name("Example Times: Rates rise", site),
+            "Rates rise"
+        );
+        assert_eq!(
+            strip_site_name("Rates rise :: exampletimes.com", site),
+            "Rates rise"
+        );
+        assert_eq!(
+            strip_site_name("Brexit: what next", site),
+            "Brexit: what next"
+        );
+        assert_eq!(
+            strip_site_name("Rates rise | Other Site", site),
+            "Rates rise | Other Site"
+        );
+    }
+
+    #[test]
+    fn guesses_short_trailing_segments() {
+        assert_eq!(
+            clean_title("Floods close the coast road – World — Daily Post", None),
+            "Floods close the coast road"
+        );
+        assert_eq!(
+            clean_title("Floods close the coast road", None),
+            "Floods close the coast road"
+        );
+        assert_eq!(
+            clean_title("Brexit - a guide to the next steps", None),
+            "Brexit - a guide to the next steps"
+        );
+    }
+
+    #[test]
+    fn h1_cuts_site_suffix_from_social_title() {
+        let doc = Html::parse_document(
+            r#"<meta property="og:title" content="Dam plan approved | Lakeside Herald">
+            <article><h1>Dam plan approved</h1></article>"#,
+        );
+        let meta = super::super::meta::read_meta(&doc);
+        let ld = LinkedData::default();
+        let furniture = FurnitureMap::new(&doc);
+        let headline = choose_headline(&doc, &meta, &ld, None, &furniture);
+        assert_eq!(headline.as_deref(), Some("Dam plan approved"));
+    }
+
+    #[test]
+    fn prefers_article_h1_over_logo() {
+        let doc = Html::parse_document(
+            r#"<header><h1 class="site-logo">Daily Post</h1></header>
+            <main><article><h1 class="entry-title">Floods close the coast road</h1></article></main>"#,
+        );
+        assert_eq!(
+            best_h1(&doc, &FurnitureMap::new(&doc)).as_deref(),
+            Some("Floods close the coast road")
+        );
+        let only_logo =
+            Html::parse_document(r#"<header><h1 class="logo">Daily Post</h1></header>"#);
+        assert_eq!(best_h1(&only_logo, &FurnitureMap::new(&only_logo)), None);
+    }
+}
