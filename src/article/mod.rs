@@ -64,6 +64,18 @@ impl Article {
         self.date.is_some()
     }
 
+    /// Whether the headline is the source's own, rather than derived from the lead (the first
+    /// paragraph then starts with it). A derived headline adds no information to the body, so
+    /// it is shown but not indexed as a headline.
+    pub fn has_own_headline(&self) -> bool {
+        let stem = self.headline.trim_end_matches('…').trim_end();
+        !stem.is_empty()
+            && self
+                .body
+                .first()
+                .is_none_or(|lead| !lead.text.starts_with(stem))
+    }
+
     /// The body as one string, paragraphs separated by blank lines.
     pub fn body_text(&self) -> String {
         let texts: Vec<&str> = self.body.iter().map(|p| p.text.as_str()).collect();

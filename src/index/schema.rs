@@ -35,8 +35,10 @@ pub struct Fields {
     pub ordinal: Field,
     /// Publication date (midnight UTC of the calendar date); absent when unknown.
     pub date: Field,
-    /// Headline text (analyzed).
+    /// Headline text (analyzed, not stored); only the source's own headlines are indexed.
     pub headline: Field,
+    /// Headline as shown (stored only): the own or derived headline.
+    pub title: Field,
     /// Passage text (analyzed).
     pub body: Field,
     /// Canonical URL (stored only).
@@ -92,7 +94,13 @@ pub fn build_schema() -> Schema {
     builder.add_u64_field("line", STORED);
     builder.add_u64_field("ordinal", STORED);
     builder.add_date_field("date", date);
-    builder.add_text_field("headline", analyzed.clone());
+    let indexed_only = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(ANALYZER)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    builder.add_text_field("headline", indexed_only);
+    builder.add_text_field("title", STORED);
     builder.add_text_field("body", analyzed);
     builder.add_text_field("url", STORED);
     builder.add_text_field("source", STORED);
@@ -124,6 +132,7 @@ impl Fields {
             ordinal: get("ordinal")?,
             date: get("date")?,
             headline: get("headline")?,
+            title: get("title")?,
             body: get("body")?,
             url: get("url")?,
             source: get("source")?,

@@ -60,8 +60,10 @@ impl IndexSink {
         let mut passages = 0;
         for article in articles {
             let fingerprints = (exact_fingerprint(article), simhash(article));
+            let own_headline = article.has_own_headline();
             for passage in passages_of(article) {
-                let doc = self.passage_document(path, article, &passage, fingerprints);
+                let doc =
+                    self.passage_document(path, article, &passage, fingerprints, own_headline);
                 self.writer.add_document(doc).context("adding a document")?;
                 passages += 1;
             }
@@ -139,6 +141,7 @@ impl IndexSink {
         article: &Article,
         passage: &Passage,
         (exact, simhash): (u64, u64),
+        own_headline: bool,
     ) -> TantivyDocument {
         let f = &self.fields;
         let mut doc = TantivyDocument::default();
@@ -150,7 +153,10 @@ impl IndexSink {
         if let Some(date) = article.date {
             doc.add_date(f.date, to_datetime(date));
         }
-        doc.add_text(f.headline, &article.headline);
+        doc.add_text(f.title, &article.headline);
+        if own_headline {
+            doc.add_text(f.headline, &article.headline);
+        }
         doc.add_text(f.body, &passage.text);
         doc.add_u64(f.exact, exact);
         doc.add_u64(f.simhash, simhash);

@@ -2,7 +2,7 @@
 //!
 //! Two steps, both pure functions over candidates already in rank order:
 //! 1. per article: an article's score is its best passage's plus [`SUPPORT_WEIGHT`] times its
-//!    next [`SUPPORT_PASSAGES`] best (an article that discusses the query in several passages
+//!    next best [`SUPPORT_PASSAGES`] (an article that discusses the query in two passages
 //!    outranks one that mentions it once); its best `per_article` passages are kept;
 //! 2. per story: an article whose text is an exact copy of a better-ranked one (same
 //!    [`exact`](Candidate::exact) fingerprint), or a near-copy of it (SimHash within
@@ -14,9 +14,9 @@ use std::collections::HashMap;
 use crate::article::fingerprint::is_near_copy;
 
 /// Weight of an article's supporting passages in its score.
-pub const SUPPORT_WEIGHT: f32 = 0.3;
+pub const SUPPORT_WEIGHT: f32 = 0.7;
 /// How many passages after the best one support an article's score.
-pub const SUPPORT_PASSAGES: usize = 2;
+pub const SUPPORT_PASSAGES: usize = 1;
 
 /// One ranked passage with what collapsing needs to know about its article.
 #[derive(Debug, Clone)]
@@ -160,7 +160,7 @@ mod tests {
             true,
         );
         assert_eq!(ids(&groups), vec!["b", "a"]);
-        assert!((groups[0].score - (2.8 + SUPPORT_WEIGHT * 5.0)).abs() < 1e-5);
+        assert!((groups[0].score - (2.8 + SUPPORT_WEIGHT * 2.5)).abs() < 1e-5);
     }
 
     #[test]

@@ -92,27 +92,12 @@ pub fn search(index: &NewsIndex, request: &SearchRequest) -> Result<Vec<Hit>> {
     if wanted == 0 {
         return Ok(Vec::new());
     }
-    let total = searcher.num_docs() as usize;
-    // Enough passages that most shown articles have their supporting passages among them.
-    let mut fetch = (wanted * 8).max(200);
-    let groups = loop {
-        let top = searcher
-            .search(
-                &*plan.query,
-                &TopDocs::with_limit(fetch.min(total.max(1))).order_by_score(),
-            )
-            .context("running the search")?;
-        let exhausted = top.len() < fetch.min(total.max(1)) || fetch >= total;
-        let candidates = top
-            .iter()
-            .map(|&(score, address)| read_candidate(index, &searcher, score, address))
-            .collect::<Result<Vec<_>>>()?;
-        let groups = collapse(candidates, request.limit, request.per_article, !request.all);
-        if exhausted || groups.len() >= request.limit {
-            break groups;
-        }
-        fetch = fetch.saturating_mul(4);
-    };
+    let mut groups = rank(index, &searcher, plan.query.box_clone(), request)?;
+    if groups.len() < request.limit
+        && let Some(relaxed) = &plan.relaxed
+    {
+        groups = rank(index, &searcher, relaxed.box_clone(), request)?;
+    }
     let mut analyzer = news_analyzer();
     let mut hits = Vec::new();
     for group in groups {
@@ -145,6 +130,38 @@ pub fn search(index: &NewsIndex, request: &SearchRequest) -> Result<Vec<Hit>> {
         }
     }
     Ok(hits)
+}
+
+/// Runs `query` and collapses its passages into the best `limit` article groups, fetching more
+/// passages until enough articles are found or the matches run out.
+fn rank(
+    index: &NewsIndex,
+    searcher: &Searcher,
+    query: Box<dyn tantivy::query::Query>,
+    request: &SearchRequest,
+) -> Result<Vec<collapse::Group<StoredPassage>>> {
+    let wanted = request.limit.saturating_mul(request.per_article.max(1));
+    let total = searcher.num_docs() as usize;
+    // Enough passages that most shown articles have their supporting passages among them.
+    let mut fetch = (wanted * 8).max(200);
+    loop {
+        let top = searcher
+            .search(
+                &*query,
+                &TopDocs::with_limit(fetch.min(total.max(1))).order_by_score(),
+            )
+            .context("running the search")?;
+        let exhausted = top.len() < fetch.min(total.max(1)) || fetch >= total;
+        let candidates = top
+            .iter()
+            .map(|&(score, address)| read_candidate(index, searcher, score, address))
+            .collect::<Result<Vec<_>>>()?;
+        let groups = collapse(candidates, request.limit, request.per_article, !request.all);
+        if exhausted || groups.len() >= request.limit {
+            return Ok(groups);
+        }
+        fetch = fetch.saturating_mul(4);
+    }
 }
 
 /// The stored fields of one passage.
@@ -199,7 +216,7 @@ fn read_stored(index: &NewsIndex, doc: &TantivyDocument) -> StoredPassage {
             .get_first(f.date)
             .and_then(|v| v.as_datetime())
             .and_then(from_datetime),
-        headline: text(f.headline).unwrap_or_default(),
+        headline: text(f.title).unwrap_or_default(),
         body: text(f.body).unwrap_or_default(),
         url: text(f.url),
         source: text(f.source),

@@ -19,7 +19,7 @@ use tantivy::query::{
 use tantivy::schema::Term;
 
 use super::period::DateWindow;
-use super::words::{query_words, uses_syntax, words_query};
+use super::words::{ALL_WORDS_UP_TO, query_words, required_words, uses_syntax, words_query};
 use crate::index::NewsIndex;
 use crate::index::schema::news_analyzer;
 use crate::index::writer::to_datetime;
@@ -56,6 +56,11 @@ pub struct QueryPlan {
     pub query: Box<dyn Query>,
     /// What snippets highlight.
     pub highlight: Highlight,
+    /// The analyzed words of a plain-words query (empty for query syntax).
+    pub words: Vec<String>,
+    /// For a long plain-words query: the same query matching any of its words, the fallback
+    /// when the required share of words finds too few articles.
+    pub relaxed: Option<Box<dyn Query>>,
 }
 
 /// Parses the user's query and adds the date window.
@@ -66,6 +71,8 @@ pub fn build_query(
     window: &DateWindow,
 ) -> Result<QueryPlan> {
     let fields = index.fields;
+    let mut plain_words = Vec::new();
+    let mut relaxed = None;
     let (query, highlight) = if uses_syntax(text) {
         syntax_query(index, searcher, text)?
     } else {
@@ -81,25 +88,53 @@ pub fn build_query(
                 .insert(word.term.clone(), term_weight(searcher, &term));
             highlight.single.insert(word.term.clone());
         }
-        (words_query(&words, &fields, HEADLINE_BOOST), highlight)
+        plain_words = words.iter().map(|w| w.term.clone()).collect();
+        let required = required_words(words.len());
+        relaxed = (required > 1 && words.len() > ALL_WORDS_UP_TO).then(|| {
+            with_window(
+                words_query(&words, 1, &fields, HEADLINE_BOOST),
+                window,
+                &fields,
+            )
+        });
+        (
+            words_query(&words, required, &fields, HEADLINE_BOOST),
+            highlight,
+        )
     };
 
-    let query = if window.is_open() {
-        query
-    } else {
-        let lower = window.since.map_or(Bound::Unbounded, |d| {
+    let query = with_window(query, window, &fields);
+    Ok(QueryPlan {
+        query,
+        highlight,
+        words: plain_words,
+        relaxed,
+    })
+}
+
+/// Restricts a query to a date window: a zero-scoring required range clause, so it filters
+/// without changing ranks.
+fn with_window(
+    query: Box<dyn Query>,
+    window: &DateWindow,
+    fields: &crate::index::Fields,
+) -> Box<dyn Query> {
+    if window.is_open() {
+        return query;
+    }
+    let bound = |date: Option<chrono::NaiveDate>| {
+        date.map_or(Bound::Unbounded, |d| {
             Bound::Included(Term::from_field_date(fields.date, to_datetime(d)))
-        });
-        let upper = window.until.map_or(Bound::Unbounded, |d| {
-            Bound::Included(Term::from_field_date(fields.date, to_datetime(d)))
-        });
-        let filter = ConstScoreQuery::new(Box::new(RangeQuery::new(lower, upper)), 0.0);
-        Box::new(BooleanQuery::new(vec![
-            (Occur::Must, query),
-            (Occur::Must, Box::new(filter) as Box<dyn Query>),
-        ]))
+        })
     };
-    Ok(QueryPlan { query, highlight })
+    let filter = ConstScoreQuery::new(
+        Box::new(RangeQuery::new(bound(window.since), bound(window.until))),
+        0.0,
+    );
+    Box::new(BooleanQuery::new(vec![
+        (Occur::Must, query),
+        (Occur::Must, Box::new(filter) as Box<dyn Query>),
+    ]))
 }
 
 /// Parses a query written in tantivy's query syntax; returns it with what to highlight.

@@ -4,8 +4,9 @@
 //! operators) is read as a bag of words, analyzed like the index (stemmed, stop words dropped).
 //! Each word may match the passage text or, weighted up, its headline. How many words must
 //! match grows with the query ([`required_words`]): a short query keeps precise all-words
-//! matching, a pasted sentence needs only some of its words in a passage, so it still returns
-//! ranked results. Pairs of query words found close together in the passage earn a
+//! matching, a pasted sentence needs only some of its words in a passage, and when that still
+//! finds too few articles, any of its words will do ([`words_query`] takes the required count;
+//! the search falls back). Pairs of query words found close together in the passage earn a
 //! proximity bonus ([`PROXIMITY_BOOST`], within [`PROXIMITY_SLOP`] positions).
 
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
@@ -17,7 +18,7 @@ use crate::index::Fields;
 /// Queries of at most this many words require all of them.
 pub const ALL_WORDS_UP_TO: usize = 3;
 /// Weight of a proximity bonus clause relative to a word's own score.
-pub const PROXIMITY_BOOST: f32 = 0.5;
+pub const PROXIMITY_BOOST: f32 = 0.25;
 /// Two query words count as close when at most this many positions apart (beyond adjacency).
 pub const PROXIMITY_SLOP: u32 = 3;
 
@@ -75,14 +76,19 @@ pub fn required_words(n: usize) -> usize {
     }
 }
 
-/// Builds the query for plain words: each word over text and headline, the required share of
-/// words, and proximity bonuses for neighbouring words.
-pub fn words_query(words: &[Word], fields: &Fields, headline_boost: f32) -> Box<dyn Query> {
+/// Builds the query for plain words: each word over text and headline, `required` of them in
+/// every match, and proximity bonuses for neighbouring words.
+pub fn words_query(
+    words: &[Word],
+    required: usize,
+    fields: &Fields,
+    headline_boost: f32,
+) -> Box<dyn Query> {
     let per_word: Vec<Box<dyn Query>> = words
         .iter()
         .map(|w| word_query(&w.term, fields, headline_boost))
         .collect();
-    let required = required_words(words.len());
+    let required = required.clamp(1, words.len().max(1));
     let core: Box<dyn Query> = if required == words.len() {
         Box::new(BooleanQuery::new(
             per_word.into_iter().map(|q| (Occur::Must, q)).collect(),
