@@ -112,7 +112,16 @@ pub fn search(index: &NewsIndex, request: &SearchRequest) -> Result<Vec<Hit>> {
             .collect();
         for candidate in group.passages {
             let doc = candidate.passage;
-            let snippet = make_snippet(&doc.body, &mut analyzer, &plan.highlight);
+            let mut snippet = make_snippet(&doc.body, &mut analyzer, &plan.highlight);
+            if snippet.highlights.is_empty() && !doc.headline.is_empty() {
+                // The passage matched through its headline: show the headline with the lead,
+                // so the snippet still says why it matched.
+                let with_headline = format!("{} — {}", doc.headline, doc.body);
+                let alternative = make_snippet(&with_headline, &mut analyzer, &plan.highlight);
+                if !alternative.highlights.is_empty() {
+                    snippet = alternative;
+                }
+            }
             hits.push(Hit {
                 id: doc.id,
                 path: PathBuf::from(doc.path),

@@ -114,7 +114,12 @@ fn choose_window(text: &str, matches: &[Match]) -> Range<usize> {
     cut_inside(text, range, matches)
 }
 
-/// Score of a window: weight of the distinct terms it holds, plus a little per extra occurrence.
+/// Distinct query terms this close (in bytes) count as sitting together.
+const CLOSE_BYTES: usize = 40;
+
+/// Score of a window: weight of the distinct terms it holds, a little per extra occurrence,
+/// and a bonus for each pair of different terms that sit close together, so that a region
+/// where the query's words meet beats one where they are scattered.
 fn coverage(matches: &[Match], range: &Range<usize>) -> f32 {
     let inside: Vec<&Match> = matches
         .iter()
@@ -128,6 +133,12 @@ fn coverage(matches: &[Match], range: &Range<usize>) -> f32 {
         } else {
             seen.push(&m.term);
             score += m.weight;
+        }
+    }
+    for pair in inside.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        if a.term != b.term && b.range.start.saturating_sub(a.range.end) <= CLOSE_BYTES {
+            score += 0.3 * a.weight.min(b.weight);
         }
     }
     score
@@ -325,6 +336,22 @@ mod tests {
         );
         assert!(s.text.starts_with('…') && s.text.ends_with('…'));
         assert!(s.text.chars().count() <= MAX_SNIPPET_CHARS + 2);
+    }
+
+    #[test]
+    fn prefers_the_region_where_distinct_terms_sit_together() {
+        let filler = "Nothing of note happened in the long afternoon session at all. ".repeat(5);
+        let text = format!(
+            "{filler}The export figures rose sharply in the third quarter. Officials met to discuss \
+             the matter at length. The controls were debated. {filler}\
+             Yesterday the new export controls took effect. {filler}"
+        );
+        let s = snippet(&text, &["export", "controls"]);
+        assert!(
+            s.text.contains("the new export controls took effect"),
+            "{}",
+            s.text
+        );
     }
 
     #[test]

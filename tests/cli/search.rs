@@ -250,3 +250,90 @@ fn arbitrary_bytes_never_panic() {
         );
     }
 }
+
+#[test]
+fn phrase_query_highlights_the_phrase_not_stray_words() {
+    let sb = Sandbox::new();
+    sb.index_corpus();
+    let (code, hits) = sb.json(&["\"export controls\"", "-n", "20"]);
+    assert_eq!(code, Some(0));
+    assert!(hits.len() >= 3);
+    for hit in &hits {
+        let marked = highlighted(hit);
+        assert!(!marked.is_empty(), "no highlight in {hit}");
+        for span in marked {
+            let words: Vec<String> = span
+                .to_lowercase()
+                .split_whitespace()
+                .map(str::to_string)
+                .collect();
+            assert_eq!(words.len(), 2, "stray highlight {span:?}");
+            assert!(
+                words[0].starts_with("export") && words[1].starts_with("control"),
+                "{span:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn excluded_terms_are_never_highlighted() {
+    let sb = Sandbox::new();
+    sb.write(
+        "news/a.txt",
+        b"Chips\n\nExport rules for chips changed. Officials in China objected.\n",
+    );
+    sb.write(
+        "news/b.txt",
+        b"Grain\n\nExport rules for grain changed in spring.\n",
+    );
+    sb.index(&["news"]);
+    let (_, hits) = sb.json(&["export -china"]);
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0]["headline"], "Grain");
+    let (_, hits) = sb.json(&["export -grain"]);
+    assert_eq!(hits.len(), 1);
+    for span in highlighted(&hits[0]) {
+        assert!(!span.to_lowercase().contains("grain"), "{span}");
+    }
+}
+
+#[test]
+fn a_headline_match_still_gets_a_highlighted_snippet() {
+    let sb = Sandbox::new();
+    sb.write(
+        "news/a.txt",
+        b"Harbour strike ends\n\nWorkers returned on Monday after long talks with the port.\n",
+    );
+    sb.index(&["news"]);
+    let (code, hits) = sb.json(&["harbour"]);
+    assert_eq!(code, Some(0));
+    let marked = highlighted(&hits[0]);
+    assert_eq!(marked, vec!["Harbour"], "{}", hits[0]);
+    assert!(
+        hits[0]["snippet"]
+            .as_str()
+            .expect("snippet")
+            .contains("Workers returned")
+    );
+}
+
+#[test]
+fn a_pasted_sentence_returns_ranked_results() {
+    let sb = Sandbox::new();
+    sb.index_corpus();
+    let sentence = "Washington widened the rules on which advanced chips and chipmaking machines can be shipped abroad";
+    let (code, hits) = sb.json(&[sentence]);
+    assert_eq!(code, Some(0));
+    assert!(hits.len() >= 3, "{} hits", hits.len());
+    let scores: Vec<f64> = hits
+        .iter()
+        .map(|h| h["score"].as_f64().expect("score"))
+        .collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+    assert!(
+        hits[0]["path"].as_str().expect("path").contains("export"),
+        "{}",
+        hits[0]["path"]
+    );
+}
