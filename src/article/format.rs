@@ -164,6 +164,62 @@ mod tests {
         assert_eq!(detect_format(Path::new("a/b.pdf")), None);
     }
 
+    /// A deterministic xorshift generator, so the property test needs no extra crate.
+    fn next(seed: &mut u64) -> u64 {
+        *seed ^= *seed << 13;
+        *seed ^= *seed >> 7;
+        *seed ^= *seed << 17;
+        *seed
+    }
+
+    #[test]
+    fn no_parser_panics_on_arbitrary_input() {
+        // Fragments of every format, shuffled and cut at random char boundaries, plus noise.
+        let pieces = [
+            "<html><head><title>T | Site</title><meta property=\"og:title\" content=\"x\">",
+            "<script type=\"application/ld+json\">{\"@graph\":[{\"headline\":",
+            "<article><h1>Head</h1><p>Body text here.</p></article>",
+            "{\"title\": \"A\", \"date\": 1700000000, \"body\": [\"p1\", ",
+            "[{\"headline\": {\"main\": null}}, 5, \"x\"]",
+            "id,title,date,text\n1,\"quoted\nnewline\",2017/2/7,\"body\"\"q\"\n",
+            "<REUTERS NEWID=\"7\"><DATE>26-FEB-1987 15:01:01.79</DATE><TEXT><TITLE>X</TITLE><BODY>",
+            "&#3; Reuter\n</BODY></TEXT></REUTERS>",
+            "Wednesday, May 14\n\nLead sentence. Another.\n\nLeave A Reply\n",
+            "é€😀\u{0}\t\r\n  ",
+        ];
+        let today = NaiveDate::from_ymd_opt(2026, 11, 28).expect("date");
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        for _ in 0..400 {
+            let mut text = String::new();
+            for _ in 0..(next(&mut seed) % 8) {
+                let piece = pieces[(next(&mut seed) % pieces.len() as u64) as usize];
+                let cut = (next(&mut seed) as usize) % (piece.len() + 1);
+                let cut = (0..=cut)
+                    .rev()
+                    .find(|&i| piece.is_char_boundary(i))
+                    .unwrap_or(0);
+                text.push_str(&piece[..cut]);
+                if next(&mut seed) % 4 == 0 {
+                    text.push(char::from_u32((next(&mut seed) % 0x3000) as u32).unwrap_or('?'));
+                }
+            }
+            for format in [
+                Format::Text,
+                Format::Html,
+                Format::Json,
+                Format::JsonLines,
+                Format::Csv,
+                Format::Tsv,
+                Format::Sgml,
+            ] {
+                let parsed = parse_document(format, "f", Path::new("f"), &text, today);
+                for article in &parsed.articles {
+                    assert!(article.body.iter().all(|p| !p.text.is_empty()));
+                }
+            }
+        }
+    }
+
     #[test]
     fn content_confirms_text_files() {
         assert_eq!(
