@@ -199,7 +199,7 @@ mod tests {
                     .find(|&i| piece.is_char_boundary(i))
                     .unwrap_or(0);
                 text.push_str(&piece[..cut]);
-                if next(&mut seed) % 4 == 0 {
+                if next(&mut seed).is_multiple_of(4) {
                     text.push(char::from_u32((next(&mut seed) % 0x3000) as u32).unwrap_or('?'));
                 }
             }
