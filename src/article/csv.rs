@@ -119,6 +119,7 @@ fn problem(line: Option<u64>, reason: String) -> Problem {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::article::format::test_support::{problems, summary};
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 28).expect("valid date")
@@ -126,19 +127,6 @@ mod tests {
 
     fn csv(text: &str) -> Parsed {
         parse_csv("t", Path::new("t.csv"), text, b',', today())
-    }
-
-    /// `(id, line, headline)` of each article.
-    fn summary(parsed: &Parsed) -> Vec<(String, u64, String)> {
-        let articles = parsed.articles.iter();
-        articles
-            .map(|a| (a.id.clone(), a.line, a.headline.clone()))
-            .collect()
-    }
-
-    fn problems(parsed: &Parsed) -> Vec<(Option<u64>, String)> {
-        let problems = parsed.problems.iter();
-        problems.map(|p| (p.line, p.reason.clone())).collect()
     }
 
     #[test]

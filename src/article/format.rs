@@ -147,6 +147,26 @@ pub fn parse_document(
     }
 }
 
+/// Compact views of a [`Parsed`] for parser tests.
+#[cfg(test)]
+pub(crate) mod test_support {
+    use super::Parsed;
+
+    /// `(id, line, headline)` of each article.
+    pub fn summary(parsed: &Parsed) -> Vec<(String, u64, String)> {
+        let articles = parsed.articles.iter();
+        articles
+            .map(|a| (a.id.clone(), a.line, a.headline.clone()))
+            .collect()
+    }
+
+    /// `(line, reason)` of each skipped record.
+    pub fn problems(parsed: &Parsed) -> Vec<(Option<u64>, String)> {
+        let problems = parsed.problems.iter();
+        problems.map(|p| (p.line, p.reason.clone())).collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -208,6 +208,7 @@ fn invalid_json(error: &serde_json::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::article::format::test_support::{problems, summary};
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 28).expect("valid date")
@@ -219,19 +220,6 @@ mod tests {
 
     fn jsonl(text: &str) -> Parsed {
         parse_jsonl("f", Path::new("f.jsonl"), text, today())
-    }
-
-    /// `(id, line, headline)` of each article.
-    fn summary(parsed: &Parsed) -> Vec<(String, u64, String)> {
-        let articles = parsed.articles.iter();
-        articles
-            .map(|a| (a.id.clone(), a.line, a.headline.clone()))
-            .collect()
-    }
-
-    fn problems(parsed: &Parsed) -> Vec<(Option<u64>, String)> {
-        let problems = parsed.problems.iter();
-        problems.map(|p| (p.line, p.reason.clone())).collect()
     }
 
     #[test]
