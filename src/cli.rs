@@ -10,7 +10,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     name = "news-search",
     version,
     subcommand_required = true,
-    after_help = "Examples:\n  news-search index corpus/\n  news-search \"export controls\" --since 2025-01\n  news-search --json 'headline:deepseek -nvidia'"
+    after_help = "Examples:\n  news-search index corpus/\n  news-search \"export controls\" --since 2025-01\n  news-search --json 'headline:deepseek -nvidia'\n  news-search --timeline oil\n  news-search 'date:2025-03..2025-05 export controls' --sort newest\n  news-search show c7b1dbcd6001"
 )]
 pub struct Cli {
     /// Index folder [default: $NEWS_SEARCH_INDEX, else the per-user data folder]
@@ -37,6 +37,20 @@ pub enum Command {
     Parse(ParseArgs),
     /// Show what the index holds: counts, dates, size, folders
     Stats(StatsArgs),
+    /// Print one whole article, by the id every hit shows, as `parse` reads it from its file
+    Show(ShowArgs),
+}
+
+/// Options of `show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The article's id, as shown by a search hit (`show ID` on the hit's date line)
+    #[arg(value_name = "ID")]
+    pub id: String,
+
+    /// Print JSON Lines, one object per article (as `parse --json`)
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Options of `stats`.
@@ -117,6 +131,47 @@ pub struct SearchArgs {
     /// Print JSON Lines, one object per hit
     #[arg(long)]
     pub json: bool,
+
+    /// Order of the hits: by relevance, or by date (newest or oldest first; undated last)
+    #[arg(long, value_enum, default_value_t = SortArg::Relevance, value_name = "ORDER")]
+    pub sort: SortArg,
+
+    /// Instead of hits, count every matching article per day, week, month or year
+    #[arg(long)]
+    pub timeline: bool,
+
+    /// Bucket size of --timeline [default: chosen from the span of the matches]
+    #[arg(long, value_enum, value_name = "UNIT", requires = "timeline")]
+    pub by: Option<ByArg>,
+
+    /// Before the results, show the query as understood and the resolved date window
+    #[arg(long)]
+    pub explain: bool,
+}
+
+/// `--sort`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum SortArg {
+    /// Best-matching articles first
+    #[default]
+    Relevance,
+    /// Latest publication date first
+    Newest,
+    /// Earliest publication date first
+    Oldest,
+}
+
+/// `--by`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ByArg {
+    /// One bar per day
+    Day,
+    /// One bar per ISO week (Monday to Sunday)
+    Week,
+    /// One bar per calendar month
+    Month,
+    /// One bar per year
+    Year,
 }
 
 /// Colour choice, as in ripgrep.

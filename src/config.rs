@@ -1,6 +1,7 @@
 //! Raw arguments → validated settings: the index location resolved, dates parsed, colour decided.
 //!
-//! Nothing here reads the index; errors name the argument that is wrong.
+//! Nothing here reads the index; errors name the argument that is wrong. `date:` clauses are
+//! taken out of the query here and combined with `--since`/`--until`.
 
 use std::ffi::OsString;
 use std::io::IsTerminal;
@@ -9,9 +10,12 @@ use std::path::PathBuf;
 use anyhow::{Result, bail};
 use clap::CommandFactory;
 
-use crate::cli::{Cli, ColorChoice, SearchArgs};
-use crate::search::SearchRequest;
-use crate::search::period::DateWindow;
+use chrono::NaiveDate;
+
+use crate::cli::{ByArg, Cli, ColorChoice, SearchArgs, SortArg};
+use crate::search::period::{DateWindow, extract_date_clause};
+use crate::search::timeline::Unit;
+use crate::search::{SearchRequest, Sort};
 
 /// Environment variable naming the index folder.
 pub const INDEX_ENV: &str = "NEWS_SEARCH_INDEX";
@@ -102,25 +106,130 @@ pub fn use_color(choice: ColorChoice) -> bool {
     }
 }
 
-/// Checks search arguments and turns them into a request.
+/// Checks search arguments and turns them into a request, with today's date for relative dates.
 pub fn search_request(args: &SearchArgs) -> Result<SearchRequest> {
-    let query = args.query.join(" ");
-    if query.trim().is_empty() {
-        bail!("no query given; try `news-search \"export controls\"` or `news-search --help`");
-    }
+    search_request_on(args, chrono::Local::now().date_naive())
+}
+
+/// [`search_request`] with `today` given. `date:` clauses are taken out of the query and their
+/// window intersected with `--since`/`--until`. A query left without words lists every article
+/// in its date window, newest first unless `--sort` says otherwise; with no date restriction
+/// that is allowed only for `--timeline` (the whole index over time).
+pub fn search_request_on(args: &SearchArgs, today: NaiveDate) -> Result<SearchRequest> {
+    let (query, clause) = extract_date_clause(&args.query.join(" "), today)?;
     if args.per_article == 0 {
         bail!("--per-article must be at least 1");
     }
-    let window = DateWindow::from_args(
-        args.since.as_deref(),
-        args.until.as_deref(),
-        chrono::Local::now().date_naive(),
-    )?;
+    let flags = DateWindow::from_args(args.since.as_deref(), args.until.as_deref(), today)?;
+    let window = clause.map_or(flags, |c| flags.intersect(c));
+    if window.is_empty() {
+        bail!(
+            "the query's date: clause ({}) and --since/--until ({}) have no day in common",
+            clause.unwrap_or_default(),
+            flags
+        );
+    }
+    if query.is_empty() && window.is_open() && !args.timeline {
+        bail!("no query given; try `news-search \"export controls\"` or `news-search --help`");
+    }
+    let sort = match args.sort {
+        SortArg::Relevance if query.is_empty() => Sort::Newest,
+        SortArg::Relevance => Sort::Relevance,
+        SortArg::Newest => Sort::Newest,
+        SortArg::Oldest => Sort::Oldest,
+    };
     Ok(SearchRequest {
         query,
         window,
         limit: args.limit,
         per_article: args.per_article,
         all: args.all,
+        sort,
     })
+}
+
+/// The bucket size `--by` asks for (`None`: chosen from the matches).
+pub fn timeline_unit(by: Option<ByArg>) -> Option<Unit> {
+    by.map(|by| match by {
+        ByArg::Day => Unit::Day,
+        ByArg::Week => Unit::Week,
+        ByArg::Month => Unit::Month,
+        ByArg::Year => Unit::Year,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, day)
+    }
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 28).expect("date")
+    }
+
+    fn args(query: &str) -> SearchArgs {
+        SearchArgs {
+            query: vec![query.to_string()],
+            limit: 10,
+            per_article: 1,
+            ..SearchArgs::default()
+        }
+    }
+
+    fn request(args: &SearchArgs) -> SearchRequest {
+        search_request_on(args, today()).unwrap_or_else(|e| panic!("{e:#}"))
+    }
+
+    fn error(args: &SearchArgs) -> String {
+        match search_request_on(args, today()) {
+            Ok(r) => panic!("should fail, got {r:?}"),
+            Err(e) => format!("{e:#}"),
+        }
+    }
+
+    #[test]
+    fn date_clause_leaves_the_query_and_narrows_the_flags() {
+        let mut a = args("date:2025-03..2025-05 export controls");
+        a.since = Some("2025-04-15".into());
+        let r = request(&a);
+        assert_eq!(r.query, "export controls");
+        assert_eq!(r.window.since, d(2025, 4, 15));
+        assert_eq!(r.window.until, d(2025, 5, 31));
+        assert_eq!(r.sort, Sort::Relevance);
+    }
+
+    #[test]
+    fn date_only_query_browses_newest_first() {
+        let r = request(&args("date:2025-05"));
+        assert_eq!(r.query, "");
+        assert_eq!(
+            (r.window.since, r.window.until),
+            (d(2025, 5, 1), d(2025, 5, 31))
+        );
+        assert_eq!(r.sort, Sort::Newest);
+        let mut oldest = args("date:\"last month\"");
+        oldest.sort = SortArg::Oldest;
+        let r = request(&oldest);
+        assert_eq!((r.window.since, r.sort), (d(2026, 10, 1), Sort::Oldest));
+    }
+
+    #[test]
+    fn nothing_to_search_is_an_error_unless_a_timeline() {
+        assert!(error(&args("  ")).contains("no query given"));
+        let mut timeline = args("");
+        timeline.timeline = true;
+        assert!(request(&timeline).window.is_open());
+    }
+
+    #[test]
+    fn disjoint_clause_and_flags_are_an_error() {
+        let mut a = args("oil date:1987");
+        a.since = Some("2025".into());
+        let message = error(&a);
+        assert!(message.contains("no day in common"), "{message}");
+        assert!(error(&args("oil date:2025-13")).contains("`date:2025-13`"));
+    }
 }

@@ -3,7 +3,7 @@
 //! `run` returns whether a search found something; turning that or an error into an exit
 //! status is left to `main.rs`.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -11,8 +11,9 @@ use std::time::Duration;
 use anyhow::{Context, Result, bail};
 use chrono::Local;
 
-use crate::cli::{Cli, Command, IndexArgs, ParseArgs, SearchArgs, StatsArgs};
-use crate::config::{resolve_index_path, search_request, use_color};
+use crate::cli::{Cli, Command, IndexArgs, ParseArgs, SearchArgs, ShowArgs, StatsArgs};
+use crate::config::{resolve_index_path, search_request, timeline_unit, use_color};
+use crate::index::lookup::paths_of_id;
 use crate::index::manifest::{Manifest, load_manifest};
 use crate::index::stats::index_stats;
 use crate::index::{
@@ -22,7 +23,8 @@ use crate::ingest::walk::{Found, walk_files};
 use crate::ingest::{FileOutcome, IndexOptions, index_paths, read_file};
 use crate::render;
 use crate::render::progress::Bar;
-use crate::search::search;
+use crate::search::explain::explain;
+use crate::search::{search, search_timeline};
 
 /// How a successful command ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,6 +48,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Search(args) => run_search(&index_path, &args, color),
         Command::Parse(args) => run_parse(&args),
         Command::Stats(args) => run_stats(&index_path, &args),
+        Command::Show(args) => run_show(&index_path, &args),
     }
 }
 
@@ -121,25 +124,114 @@ fn clear_index(index_path: &Path, no_paths: bool) -> Result<NewsIndex> {
     }
 }
 
-/// `search`: run the query and print hits on stdout.
+/// `search`: run the query and print hits (or, with `--timeline`, counts over time) on stdout.
 fn run_search(index_path: &Path, args: &SearchArgs, color: bool) -> Result<Outcome> {
     let request = search_request(args)?;
     let index = open_index(index_path)?;
-    let hits = search(&index, &request)?;
+    let mut stdout = io::stdout().lock();
+    if args.explain {
+        let explanation = explain(&request);
+        if args.json {
+            render::explain::write_json(&mut stdout, &explanation)
+        } else {
+            render::explain::write_text(&mut stdout, &explanation)
+        }
+        .context("writing results")?;
+    }
+    let found = if args.timeline {
+        let timeline = search_timeline(&index, &request, timeline_unit(args.by))?;
+        if args.json {
+            render::timeline::write_json(&mut stdout, &timeline)
+        } else {
+            render::timeline::write_text(&mut stdout, &timeline, bar_width(), color)
+        }
+        .context("writing results")?;
+        timeline.total() > 0
+    } else {
+        let hits = search(&index, &request)?;
+        let cwd = std::env::current_dir().ok();
+        if args.json {
+            render::json::write_hits(&mut stdout, &hits, cwd.as_deref())
+        } else {
+            render::terminal::write_hits(&mut stdout, &hits, cwd.as_deref(), color)
+        }
+        .context("writing results")?;
+        !hits.is_empty()
+    };
+    stdout.flush().context("writing results")?;
+    Ok(if found {
+        Outcome::Found
+    } else {
+        Outcome::NothingFound
+    })
+}
+
+/// Columns for the longest timeline bar: the terminal's width less room for the label, count
+/// and peak mark, or 50 when stdout is not a terminal.
+fn bar_width() -> usize {
+    const DEFAULT: usize = 50;
+    const ROOM: usize = 30;
+    if !io::stdout().is_terminal() {
+        return DEFAULT;
+    }
+    console::Term::stdout()
+        .size_checked()
+        .map_or(DEFAULT, |(_, columns)| {
+            usize::from(columns).saturating_sub(ROOM).max(10)
+        })
+}
+
+/// `show`: print every indexed article with this id, re-read from its file as `parse` reads it.
+fn run_show(index_path: &Path, args: &ShowArgs) -> Result<Outcome> {
+    let index = open_index(index_path)?;
+    let id = args.id.trim();
+    let paths = paths_of_id(&index, id)?;
+    if paths.is_empty() {
+        bail!(
+            "no article with id `{id}` in the index at {}; ids are shown by each search hit",
+            index_path.display()
+        );
+    }
+    let today = Local::now().date_naive();
     let cwd = std::env::current_dir().ok();
     let mut stdout = io::stdout().lock();
-    if args.json {
-        render::json::write_hits(&mut stdout, &hits, cwd.as_deref())
-    } else {
-        render::terminal::write_hits(&mut stdout, &hits, cwd.as_deref(), color)
+    let mut stderr = io::stderr();
+    let mut shown = 0usize;
+    for path in &paths {
+        let articles = match read_file(path, None, today) {
+            FileOutcome::Read { parsed, .. } => parsed.articles,
+            FileOutcome::Failed { shown, reason } => {
+                writeln!(stderr, "news-search: error: {shown}: {reason}")?;
+                continue;
+            }
+            _ => Vec::new(),
+        };
+        let mut found = false;
+        for article in articles.iter().filter(|a| a.id == id) {
+            if args.json {
+                render::article::write_json(&mut stdout, article, cwd.as_deref())?;
+            } else {
+                if shown > 0 {
+                    writeln!(stdout, "\n---\n")?;
+                }
+                render::article::write_text(&mut stdout, article, cwd.as_deref())?;
+            }
+            shown += 1;
+            found = true;
+        }
+        if !found {
+            writeln!(
+                stderr,
+                "news-search: warning: {} no longer holds article `{id}`; run `news-search index` to update the index",
+                path.display()
+            )?;
+        }
     }
-    .context("writing results")?;
-    stdout.flush().context("writing results")?;
-    Ok(if hits.is_empty() {
-        Outcome::NothingFound
-    } else {
-        Outcome::Found
-    })
+    stdout.flush()?;
+    if shown == 0 {
+        bail!("article `{id}` is in the index but could not be read back from its file");
+    }
+    Ok(Outcome::Found)
 }
 
 /// `parse`: read files as `index` would and print each article; skips and errors on stderr.

@@ -1,4 +1,5 @@
-//! Terminal output: headline, date and `path:line`, then the snippet with highlighted terms.
+//! Terminal output: headline, date and `path:line` (and, dimmed, `show ID` to read the whole
+//! article), then the snippet with highlighted terms.
 //!
 //! The only place with colour codes (via `anstyle`); with colour off the output is plain text
 //! that reads the same, so it pipes cleanly.
@@ -15,6 +16,7 @@ const PATH: Style = AnsiColor::Magenta.on_default();
 const LINE: Style = AnsiColor::Green.on_default();
 const DATE: Style = AnsiColor::Cyan.on_default();
 const MATCH: Style = AnsiColor::Red.on_default().bold();
+const HINT: Style = Style::new().dimmed();
 
 /// Writes hits for a person to read; `color` turns ANSI styles on.
 pub fn write_hits(
@@ -50,13 +52,19 @@ pub fn write_hits(
             1 => "  +1 copy".to_string(),
             n => format!("  +{n} copies"),
         };
+        let hint = if hit.id.is_empty() {
+            String::new()
+        } else {
+            format!("  {}", paint(HINT, &format!("show {}", hit.id)))
+        };
         writeln!(
             out,
-            "{}  {}:{}{}",
+            "{}  {}:{}{}{}",
             paint(DATE, &date),
             paint(PATH, &path),
             paint(LINE, &hit.line.to_string()),
-            copies
+            copies,
+            hint
         )?;
         let mut snippet = String::new();
         let mut pos = 0;
@@ -105,7 +113,7 @@ mod tests {
         write_hits(&mut out, &[hit()], Some(Path::new("/news")), false).expect("write");
         assert_eq!(
             String::from_utf8(out).expect("utf8"),
-            "DeepSeek rises\n2025-05-14  corpus/a.txt:13\n    US export controls bite\n"
+            "DeepSeek rises\n2025-05-14  corpus/a.txt:13  show abc\n    US export controls bite\n"
         );
     }
 
@@ -125,7 +133,7 @@ mod tests {
         assert!(
             String::from_utf8(out)
                 .expect("utf8")
-                .contains("corpus/a.txt:13  +2 copies\n")
+                .contains("corpus/a.txt:13  +2 copies  show abc\n")
         );
     }
 

@@ -4,12 +4,19 @@
 //! Hits are then collapsed ([`collapse`]): at most `per_article` passages of one article are
 //! kept, articles are ordered by their best passage, and copies of a story are folded into its
 //! best-ranked article. Stored text is read and snippets are made only for the hits returned.
-//! Printing is left to [`crate::render`].
+//! With `--sort newest|oldest` every matching article is collected and ordered by date instead
+//! ([`by_date`]); [`timeline`] counts them over time. A query with no words but a date window
+//! lists the window ([`browse`]). Printing is left to [`crate::render`].
 
+pub mod articles;
+pub mod browse;
+pub mod by_date;
 pub mod collapse;
+pub mod explain;
 pub mod period;
 pub mod query;
 pub mod snippet;
+pub mod timeline;
 pub mod words;
 
 use std::path::PathBuf;
@@ -23,15 +30,41 @@ use tantivy::{DocAddress, Searcher, TantivyDocument};
 use crate::index::NewsIndex;
 use crate::index::schema::news_analyzer;
 use crate::index::writer::from_datetime;
-use collapse::{Candidate, collapse};
+use browse::browse_plan;
+use by_date::date_groups;
+use collapse::{Candidate, Group, collapse};
 use period::DateWindow;
-use query::build_query;
+use query::{QueryPlan, build_query};
 use snippet::make_snippet;
+
+/// The order of the hits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// Best article first (the default).
+    #[default]
+    Relevance,
+    /// Latest publication date first; undated articles last.
+    Newest,
+    /// Earliest publication date first; undated articles last.
+    Oldest,
+}
+
+impl Sort {
+    /// The order's name, as `--sort` takes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Sort::Relevance => "relevance",
+            Sort::Newest => "newest",
+            Sort::Oldest => "oldest",
+        }
+    }
+}
 
 /// What to search for.
 #[derive(Debug, Clone)]
 pub struct SearchRequest {
-    /// The query text, in tantivy's query syntax.
+    /// The query text, in tantivy's query syntax, without `date:` clauses; empty: every article
+    /// in the date window.
     pub query: String,
     /// Publication dates to keep.
     pub window: DateWindow,
@@ -41,6 +74,8 @@ pub struct SearchRequest {
     pub per_article: usize,
     /// Show every copy of a story instead of folding copies together.
     pub all: bool,
+    /// The order of the hits.
+    pub sort: Sort,
 }
 
 /// Another place where the same story (or a near-copy) was found.
@@ -83,21 +118,64 @@ pub struct Hit {
     pub also_in: Vec<Copy>,
 }
 
-/// Runs a search and returns its hits, best article first.
+/// Runs a search and returns its hits, in the order the request asks.
 pub fn search(index: &NewsIndex, request: &SearchRequest) -> Result<Vec<Hit>> {
     let reader = index.index.reader().context("opening an index reader")?;
     let searcher = reader.searcher();
-    let plan = build_query(index, &searcher, &request.query, &request.window)?;
-    let wanted = request.limit.saturating_mul(request.per_article.max(1));
-    if wanted == 0 {
+    let plan = plan(index, &searcher, request)?;
+    if request.limit == 0 {
         return Ok(Vec::new());
     }
-    let mut groups = rank(index, &searcher, plan.query.box_clone(), request)?;
-    if groups.len() < request.limit
-        && let Some(relaxed) = &plan.relaxed
-    {
-        groups = rank(index, &searcher, relaxed.box_clone(), request)?;
+    let groups = match request.sort {
+        Sort::Relevance => relevance_groups(index, &searcher, &plan, request)?,
+        Sort::Newest => date_groups(index, &searcher, &*plan.query, request, true)?,
+        Sort::Oldest => date_groups(index, &searcher, &*plan.query, request, false)?,
+    };
+    Ok(into_hits(groups, &plan))
+}
+
+/// Counts every article the request matches over time (`--timeline`), in buckets of `unit`
+/// (chosen from the span of the matches when `None`).
+pub fn search_timeline(
+    index: &NewsIndex,
+    request: &SearchRequest,
+    unit: Option<timeline::Unit>,
+) -> Result<timeline::Timeline> {
+    let reader = index.index.reader().context("opening an index reader")?;
+    let searcher = reader.searcher();
+    let plan = plan(index, &searcher, request)?;
+    timeline::timeline(index, &searcher, &*plan.query, unit)
+}
+
+/// The query to run: the user's words, or every passage in the window when there are none.
+fn plan(index: &NewsIndex, searcher: &Searcher, request: &SearchRequest) -> Result<QueryPlan> {
+    if request.query.trim().is_empty() {
+        Ok(browse_plan(&index.fields, &request.window))
+    } else {
+        build_query(index, searcher, &request.query, &request.window)
     }
+}
+
+/// The best articles by score: top passages, collapsed per article and story; a long
+/// plain-words query that finds too few articles with its required share of words falls back to
+/// any of them.
+fn relevance_groups(
+    index: &NewsIndex,
+    searcher: &Searcher,
+    plan: &QueryPlan,
+    request: &SearchRequest,
+) -> Result<Vec<Group<StoredPassage>>> {
+    let groups = rank(index, searcher, plan.query.box_clone(), request)?;
+    match &plan.relaxed {
+        Some(relaxed) if groups.len() < request.limit => {
+            rank(index, searcher, relaxed.box_clone(), request)
+        }
+        _ => Ok(groups),
+    }
+}
+
+/// Turns kept articles into hits: one per kept passage, with its snippet.
+fn into_hits(groups: Vec<Group<StoredPassage>>, plan: &QueryPlan) -> Vec<Hit> {
     let mut analyzer = news_analyzer();
     let mut hits = Vec::new();
     for group in groups {
@@ -138,7 +216,7 @@ pub fn search(index: &NewsIndex, request: &SearchRequest) -> Result<Vec<Hit>> {
             });
         }
     }
-    Ok(hits)
+    hits
 }
 
 /// Runs `query` and collapses its passages into the best `limit` article groups, fetching more
@@ -148,7 +226,7 @@ fn rank(
     searcher: &Searcher,
     query: Box<dyn tantivy::query::Query>,
     request: &SearchRequest,
-) -> Result<Vec<collapse::Group<StoredPassage>>> {
+) -> Result<Vec<Group<StoredPassage>>> {
     let wanted = request.limit.saturating_mul(request.per_article.max(1));
     let total = searcher.num_docs() as usize;
     // Enough passages that most shown articles have their supporting passages among them.

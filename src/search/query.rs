@@ -9,20 +9,17 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
-use std::ops::Bound;
 
 use anyhow::Result;
 use tantivy::Searcher;
-use tantivy::query::{
-    BooleanQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query, QueryParser, RangeQuery,
-};
+use tantivy::query::{BooleanQuery, EmptyQuery, Occur, PhraseQuery, Query, QueryParser};
 use tantivy::schema::Term;
 
+use super::browse::date_filter;
 use super::period::DateWindow;
 use super::words::{ALL_WORDS_UP_TO, query_words, required_words, uses_syntax, words_query};
 use crate::index::NewsIndex;
 use crate::index::schema::news_analyzer;
-use crate::index::writer::to_datetime;
 
 /// How much a headline match counts against a passage-text match.
 pub const HEADLINE_BOOST: f32 = 1.5;
@@ -112,29 +109,19 @@ pub fn build_query(
     })
 }
 
-/// Restricts a query to a date window: a zero-scoring required range clause, so it filters
-/// without changing ranks.
+/// Restricts a query to a date window (see [`date_filter`]).
 fn with_window(
     query: Box<dyn Query>,
     window: &DateWindow,
     fields: &crate::index::Fields,
 ) -> Box<dyn Query> {
-    if window.is_open() {
-        return query;
+    match date_filter(fields, window) {
+        Some(filter) => Box::new(BooleanQuery::new(vec![
+            (Occur::Must, query),
+            (Occur::Must, filter),
+        ])),
+        None => query,
     }
-    let bound = |date: Option<chrono::NaiveDate>| {
-        date.map_or(Bound::Unbounded, |d| {
-            Bound::Included(Term::from_field_date(fields.date, to_datetime(d)))
-        })
-    };
-    let filter = ConstScoreQuery::new(
-        Box::new(RangeQuery::new(bound(window.since), bound(window.until))),
-        0.0,
-    );
-    Box::new(BooleanQuery::new(vec![
-        (Occur::Must, query),
-        (Occur::Must, Box::new(filter) as Box<dyn Query>),
-    ]))
 }
 
 /// Parses a query written in tantivy's query syntax; returns it with what to highlight.

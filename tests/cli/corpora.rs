@@ -319,3 +319,54 @@ fn newsarticles_csv_one_article_per_row_with_date_source_and_url() {
         );
     }
 }
+
+#[test]
+#[ignore = "needs ../shared/corpora; run by scripts/check-corpora"]
+fn reuters_oil_timeline_counts_every_matching_article_per_month() {
+    use std::collections::BTreeMap;
+
+    let Some(dir) = shared_corpus("reuters21578") else {
+        return;
+    };
+    let sb = Sandbox::new();
+    sb.index(&["--quiet", dir.to_str().expect("utf8 path")]);
+
+    let out = sb.run(&["--timeline", "--json", "oil"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let mut timeline: BTreeMap<String, u64> = BTreeMap::new();
+    for line in stdout(&out).lines() {
+        let row: Value = serde_json::from_str(line).expect("a JSON line");
+        let label = row["label"].as_str().expect("label").to_string();
+        timeline.insert(label, row["count"].as_u64().expect("count"));
+    }
+    // Bars by month, all in 1987 (the undated articles, if any, apart).
+    assert!(timeline.len() > 3, "{timeline:?}");
+    for label in timeline.keys().filter(|l| *l != "undated") {
+        assert!(label.len() == 7 && label.starts_with("1987-"), "{label}");
+    }
+
+    // The same counts, independently: every matching article as a hit (copies not folded),
+    // grouped by the month of its date. Once in date order, once by relevance.
+    for sort in ["oldest", "relevance"] {
+        let out = sb.run(&["--json", "--all", "-n", "100000", "--sort", sort, "oil"]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let mut months: BTreeMap<String, u64> = timeline.keys().map(|k| (k.clone(), 0)).collect();
+        let mut previous: Option<String> = None;
+        for line in stdout(&out).lines() {
+            let hit: Value = serde_json::from_str(line).expect("a JSON line");
+            let month = hit["date"]
+                .as_str()
+                .map_or("undated".to_string(), |d| d[..7].to_string());
+            if sort == "oldest" {
+                let date = hit["date"].as_str().unwrap_or("9999").to_string();
+                assert!(
+                    previous.as_ref().is_none_or(|p| *p <= date),
+                    "not in date order"
+                );
+                previous = Some(date);
+            }
+            *months.entry(month).or_default() += 1;
+        }
+        assert_eq!(months, timeline, "--sort {sort}");
+    }
+}

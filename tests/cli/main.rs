@@ -6,6 +6,7 @@
 mod corpora;
 mod incremental;
 mod search;
+mod time;
 
 use std::fs;
 use std::path::{Path, PathBuf};

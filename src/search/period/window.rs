@@ -82,6 +82,18 @@ impl DateWindow {
     }
 }
 
+/// `2025-03-01 ..= 2025-05-31`, `2025-03-01 ..`, `..= 2025-05-31`, or `any date` when open.
+impl std::fmt::Display for DateWindow {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (self.since, self.until) {
+            (Some(s), Some(u)) => write!(f, "{s} ..= {u}"),
+            (Some(s), None) => write!(f, "{s} .."),
+            (None, Some(u)) => write!(f, "..= {u}"),
+            (None, None) => f.write_str("any date"),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,53 @@
+//! Searches without words: every passage in a date window (`date:2025-05` alone, or `--since`
+//! with `--timeline` and no query), for "what happened in May 2025".
+//!
+//! The query matches every passage document (never the index's file and folder records), its
+//! date restricted by the window as a zero-scoring filter, as [`super::query`] does for worded
+//! searches. All scores are equal, so such a search is ordered by date (see
+//! [`crate::config::search_request`]).
+
+use std::ops::Bound;
+
+use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery};
+use tantivy::schema::{IndexRecordOption, Term};
+
+use super::period::DateWindow;
+use super::query::{Highlight, QueryPlan};
+use crate::index::Fields;
+use crate::index::schema::KIND_PASSAGE;
+use crate::index::writer::to_datetime;
+
+/// Every passage whose article's date falls in `window` (every passage when it is open).
+pub fn browse_plan(fields: &Fields, window: &DateWindow) -> QueryPlan {
+    let passages: Box<dyn Query> = Box::new(TermQuery::new(
+        Term::from_field_text(fields.kind, KIND_PASSAGE),
+        IndexRecordOption::Basic,
+    ));
+    let query = match date_filter(fields, window) {
+        Some(filter) => Box::new(BooleanQuery::new(vec![
+            (Occur::Must, passages),
+            (Occur::Must, filter),
+        ])),
+        None => passages,
+    };
+    QueryPlan {
+        query,
+        highlight: Highlight::default(),
+        words: Vec::new(),
+        relaxed: None,
+    }
+}
+
+/// The window as a required clause that filters without scoring; `None` when it is open.
+pub fn date_filter(fields: &Fields, window: &DateWindow) -> Option<Box<dyn Query>> {
+    if window.is_open() {
+        return None;
+    }
+    let bound = |date: Option<chrono::NaiveDate>| {
+        date.map_or(Bound::Unbounded, |d| {
+            Bound::Included(Term::from_field_date(fields.date, to_datetime(d)))
+        })
+    };
+    let range = RangeQuery::new(bound(window.since), bound(window.until));
+    Some(Box::new(ConstScoreQuery::new(Box::new(range), 0.0)))
+}
