@@ -145,6 +145,7 @@ pub fn search_request_on(args: &SearchArgs, today: NaiveDate) -> Result<SearchRe
         per_article: args.per_article,
         all: args.all,
         sort,
+        explain: args.explain,
     })
 }
 

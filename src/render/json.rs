@@ -27,6 +27,17 @@ struct JsonHit<'a> {
     url: Option<&'a str>,
     source: Option<&'a str>,
     also_in: Vec<JsonCopy<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    explain: Option<JsonParts<'a>>,
+}
+
+/// The serialized parts of a score (`--explain`).
+#[derive(Serialize)]
+struct JsonParts<'a> {
+    passage: f32,
+    support: f32,
+    support_weight: f32,
+    terms: &'a [(String, f32)],
 }
 
 /// The serialized form of a copy.
@@ -60,6 +71,12 @@ pub fn write_hits(out: &mut impl Write, hits: &[Hit], cwd: Option<&Path>) -> io:
                     line: c.line,
                 })
                 .collect(),
+            explain: hit.explain.as_ref().map(|p| JsonParts {
+                passage: p.passage,
+                support: p.support,
+                support_weight: p.support_weight,
+                terms: &p.terms,
+            }),
         };
         serde_json::to_writer(&mut *out, &json)?;
         out.write_all(b"\n")?;
@@ -93,6 +110,7 @@ mod tests {
                 path: PathBuf::from("/news/corpus/b.txt"),
                 line: 1,
             }],
+            explain: None,
         };
         let mut out = Vec::new();
         write_hits(&mut out, &[hit.clone(), hit], Some(Path::new("/news"))).expect("write");

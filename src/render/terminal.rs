@@ -10,6 +10,7 @@ use std::path::Path;
 use anstyle::{AnsiColor, Style};
 
 use super::{Hit, display_path};
+use crate::search::ScoreParts;
 
 const HEADLINE: Style = Style::new().bold();
 const PATH: Style = AnsiColor::Magenta.on_default();
@@ -80,6 +81,27 @@ pub fn write_hits(
         }
         snippet.push_str(hit.snippet.get(pos..).unwrap_or_default());
         writeln!(out, "    {snippet}")?;
+        if let Some(parts) = &hit.explain {
+            write_score_parts(out, hit.score, parts)?;
+        }
+    }
+    Ok(())
+}
+
+/// The `--explain` lines under a hit: the article score's sum, then the passage score's parts.
+fn write_score_parts(out: &mut impl Write, score: f32, parts: &ScoreParts) -> io::Result<()> {
+    writeln!(
+        out,
+        "    score {score:.3} = passage {:.3} + {} × support {:.3}",
+        parts.passage, parts.support_weight, parts.support
+    )?;
+    if !parts.terms.is_empty() {
+        let terms: Vec<String> = parts
+            .terms
+            .iter()
+            .map(|(label, v)| format!("{label} {v:.3}"))
+            .collect();
+        writeln!(out, "    passage = {}", terms.join(" + "))?;
     }
     Ok(())
 }
@@ -104,6 +126,7 @@ mod tests {
             url: None,
             source: None,
             also_in: Vec::new(),
+            explain: None,
         }
     }
 

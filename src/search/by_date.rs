@@ -68,6 +68,7 @@ pub(super) fn date_groups(
                 .collect::<Result<Vec<_>>>()?;
             Ok(Group {
                 score: article.score(),
+                support: 0.0,
                 passages,
                 copies,
             })

@@ -38,6 +38,8 @@ pub struct Candidate<T> {
 pub struct Group<T> {
     /// The article's score: its best passage plus weighted support.
     pub score: f32,
+    /// The support part: the score of the passages after the best one that count.
+    pub support: f32,
     /// The article's best passages, best first.
     pub passages: Vec<Candidate<T>>,
     /// Best passage of each copy of the article found among the candidates.
@@ -66,6 +68,7 @@ pub fn collapse<T>(
         .filter_map(|id| by_article.remove(id))
         .map(|passages| Group {
             score: article_score(&passages),
+            support: support_score(&passages),
             passages,
             copies: Vec::new(),
         })
@@ -103,13 +106,17 @@ pub fn collapse<T>(
 /// Best passage score plus weighted support from the next best (candidates are in rank order).
 fn article_score<T>(passages: &[Candidate<T>]) -> f32 {
     let best = passages.first().map_or(0.0, |p| p.score);
-    let support: f32 = passages
+    best + SUPPORT_WEIGHT * support_score(passages)
+}
+
+/// Sum of the scores of the supporting passages (those after the best that count).
+fn support_score<T>(passages: &[Candidate<T>]) -> f32 {
+    passages
         .iter()
         .skip(1)
         .take(SUPPORT_PASSAGES)
         .map(|p| p.score)
-        .sum();
-    best + SUPPORT_WEIGHT * support
+        .sum()
 }
 
 #[cfg(test)]

@@ -75,6 +75,7 @@ mod tests {
             per_article: 1,
             all: false,
             sort: Sort::Relevance,
+            explain: false,
         }
     }
 

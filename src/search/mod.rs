@@ -34,8 +34,9 @@ use browse::browse_plan;
 use by_date::date_groups;
 use collapse::{Candidate, Group, collapse};
 use period::DateWindow;
-use query::{QueryPlan, build_query};
+use query::{HEADLINE_BOOST, QueryPlan, build_query};
 use snippet::make_snippet;
+use words::{query_parts, query_words};
 
 /// The order of the hits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -76,6 +77,21 @@ pub struct SearchRequest {
     pub all: bool,
     /// The order of the hits.
     pub sort: Sort,
+    /// Attach the parts of each hit's score (`--explain`).
+    pub explain: bool,
+}
+
+/// The parts of a hit's score (`--explain`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScoreParts {
+    /// The best passage's score.
+    pub passage: f32,
+    /// The supporting passages' score, counted at `support_weight`.
+    pub support: f32,
+    /// The weight of the support.
+    pub support_weight: f32,
+    /// For plain-words queries: the passage score's labelled parts (those above zero).
+    pub terms: Vec<(String, f32)>,
 }
 
 /// Another place where the same story (or a near-copy) was found.
@@ -116,6 +132,8 @@ pub struct Hit {
     pub source: Option<String>,
     /// Copies of the same story elsewhere (empty with `--all`).
     pub also_in: Vec<Copy>,
+    /// The parts of the score, with `--explain`.
+    pub explain: Option<ScoreParts>,
 }
 
 /// Runs a search and returns its hits, in the order the request asks.
@@ -131,7 +149,11 @@ pub fn search(index: &NewsIndex, request: &SearchRequest) -> Result<Vec<Hit>> {
         Sort::Newest => date_groups(index, &searcher, &*plan.query, request, true)?,
         Sort::Oldest => date_groups(index, &searcher, &*plan.query, request, false)?,
     };
-    Ok(into_hits(groups, &plan))
+    Ok(into_hits(
+        groups,
+        &plan,
+        request.explain.then_some((index, &searcher)),
+    ))
 }
 
 /// Counts every article the request matches over time (`--timeline`), in buckets of `unit`
@@ -174,8 +196,13 @@ fn relevance_groups(
     }
 }
 
-/// Turns kept articles into hits: one per kept passage, with its snippet.
-fn into_hits(groups: Vec<Group<StoredPassage>>, plan: &QueryPlan) -> Vec<Hit> {
+/// Turns kept articles into hits: one per kept passage, with its snippet, and with the parts of
+/// its score when `explain` gives the index to compute them on.
+fn into_hits(
+    groups: Vec<Group<StoredPassage>>,
+    plan: &QueryPlan,
+    explain: Option<(&NewsIndex, &Searcher)>,
+) -> Vec<Hit> {
     let mut analyzer = news_analyzer();
     let mut hits = Vec::new();
     for group in groups {
@@ -213,6 +240,12 @@ fn into_hits(groups: Vec<Group<StoredPassage>>, plan: &QueryPlan) -> Vec<Hit> {
                 url: doc.url,
                 source: doc.source,
                 also_in: also_in.clone(),
+                explain: explain.map(|(index, searcher)| ScoreParts {
+                    passage: candidate.score,
+                    support: group.support,
+                    support_weight: collapse::SUPPORT_WEIGHT,
+                    terms: term_parts(index, searcher, plan, doc.address),
+                }),
             });
         }
     }
@@ -251,8 +284,26 @@ fn rank(
     }
 }
 
+/// The labelled parts of a passage's score for a plain-words query; empty for query syntax.
+fn term_parts(
+    index: &NewsIndex,
+    searcher: &Searcher,
+    plan: &QueryPlan,
+    address: DocAddress,
+) -> Vec<(String, f32)> {
+    let words = query_words(&plan.words.join(" "), &mut news_analyzer());
+    query_parts(&words, &index.fields, HEADLINE_BOOST)
+        .into_iter()
+        .filter_map(|(label, query)| {
+            let value = query.explain(searcher, address).ok()?.value();
+            (value > 0.0).then_some((label, value))
+        })
+        .collect()
+}
+
 /// The stored fields of one passage.
 struct StoredPassage {
+    address: DocAddress,
     id: String,
     path: String,
     line: u64,
@@ -274,7 +325,7 @@ fn read_candidate(
     let doc: TantivyDocument = searcher.doc(address).context("reading a stored passage")?;
     let number = |field| doc.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0);
     let (exact, simhash) = (number(index.fields.exact), number(index.fields.simhash));
-    let passage = read_stored(index, &doc);
+    let passage = read_stored(index, &doc, address);
     Ok(Candidate {
         score,
         // Ids are unique within a file; sources' own ids (CSV row numbers) may repeat across files.
@@ -286,7 +337,7 @@ fn read_candidate(
 }
 
 /// Reads a passage's stored fields.
-fn read_stored(index: &NewsIndex, doc: &TantivyDocument) -> StoredPassage {
+fn read_stored(index: &NewsIndex, doc: &TantivyDocument, address: DocAddress) -> StoredPassage {
     let f = &index.fields;
     let text = |field| {
         doc.get_first(field)
@@ -295,6 +346,7 @@ fn read_stored(index: &NewsIndex, doc: &TantivyDocument) -> StoredPassage {
     };
     let number = |field| doc.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0);
     StoredPassage {
+        address,
         id: text(f.id).unwrap_or_default(),
         path: text(f.path).unwrap_or_default(),
         line: number(f.line),

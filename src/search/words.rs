@@ -107,6 +107,42 @@ pub fn words_query(
     Box::new(BooleanQuery::new(clauses))
 }
 
+/// The scoring parts of a plain-words query, each labelled, for `--explain`: per word its passage
+/// text and headline clauses, and each proximity pair. They are the clauses [`words_query`]
+/// sums, so their values add up to a passage's score.
+pub fn query_parts(
+    words: &[Word],
+    fields: &Fields,
+    headline_boost: f32,
+) -> Vec<(String, Box<dyn Query>)> {
+    let mut parts: Vec<(String, Box<dyn Query>)> = Vec::new();
+    for word in words {
+        let body = TermQuery::new(
+            Term::from_field_text(fields.body, &word.term),
+            IndexRecordOption::WithFreqs,
+        );
+        let headline = TermQuery::new(
+            Term::from_field_text(fields.headline, &word.term),
+            IndexRecordOption::WithFreqs,
+        );
+        parts.push((format!("text:{}", word.term), Box::new(body)));
+        parts.push((
+            format!("headline:{} ×{headline_boost}", word.term),
+            Box::new(BoostQuery::new(Box::new(headline), headline_boost)),
+        ));
+    }
+    for (pair, query) in words.windows(2).zip(proximity_clauses(words, fields)) {
+        parts.push((
+            format!(
+                "near({}, {}) ×{PROXIMITY_BOOST}",
+                pair[0].term, pair[1].term
+            ),
+            query,
+        ));
+    }
+    parts
+}
+
 /// One word: in the passage text, or (weighted) in the headline.
 fn word_query(term: &str, fields: &Fields, headline_boost: f32) -> Box<dyn Query> {
     let body = TermQuery::new(

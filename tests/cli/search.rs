@@ -337,3 +337,44 @@ fn a_pasted_sentence_returns_ranked_results() {
         hits[0]["path"]
     );
 }
+
+#[test]
+fn explain_gives_score_parts_that_add_up() {
+    let sb = Sandbox::new();
+    sb.index_corpus();
+    let out = sb.run(&["--json", "--explain", "export controls", "-n", "3"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let lines: Vec<Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json"))
+        .collect();
+    let hits: Vec<&Value> = lines
+        .iter()
+        .filter(|l| l.get("snippet").is_some())
+        .collect();
+    assert_eq!(hits.len(), 3);
+    for hit in hits {
+        let parts = &hit["explain"];
+        let passage = parts["passage"].as_f64().expect("passage");
+        let terms: f64 = parts["terms"]
+            .as_array()
+            .expect("terms")
+            .iter()
+            .map(|t| t[1].as_f64().expect("value"))
+            .sum();
+        assert!((terms - passage).abs() < 1e-3, "{terms} vs {passage}");
+        let total = passage
+            + parts["support_weight"].as_f64().expect("w") * parts["support"].as_f64().expect("s");
+        assert!((total - hit["score"].as_f64().expect("score")).abs() < 1e-3);
+        let labels: Vec<&str> = parts["terms"]
+            .as_array()
+            .expect("terms")
+            .iter()
+            .filter_map(|t| t[0].as_str())
+            .collect();
+        assert!(
+            labels.iter().any(|l| l.starts_with("text:export")),
+            "{labels:?}"
+        );
+    }
+}
