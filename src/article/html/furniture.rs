@@ -99,7 +99,7 @@ const STRONG_WORDS: &[&str] = &[
     "about-author",
     "donate",
     "contributions",
-    "support-",
+    "support",
     "piano",
     "skip-link",
     "screen-reader",
