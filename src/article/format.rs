@@ -80,16 +80,11 @@ pub fn confirm_format(format: Format, text: &str) -> Format {
     if format != Format::Text {
         return format;
     }
-    let start = text.trim_start();
+    let start = text.trim_start_matches(['\u{feff}']).trim_start();
     if start.starts_with("<!DOCTYPE lewis") || start.starts_with("<REUTERS") {
         return Format::Sgml;
     }
-    let head: String = start
-        .chars()
-        .take(512)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    if head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<head") {
+    if looks_like_html(start) {
         return Format::Html;
     }
     if start.starts_with('[') {
@@ -108,6 +103,35 @@ pub fn confirm_format(format: Format, text: &str) -> Format {
         };
     }
     format
+}
+
+/// Whether text (trimmed) starts like a web page: a doctype, `<html>`, or a `<head>` or `<body>`
+/// within its first 512 characters, once XML declarations (`<?xml …?>`) and comments (such as
+/// a browser's `<!-- saved from url=… -->`) before it are passed over.
+fn looks_like_html(text: &str) -> bool {
+    let mut rest = text;
+    for _ in 0..8 {
+        let skipped = if rest.starts_with("<?") {
+            rest.find("?>").map(|end| end + 2)
+        } else if rest.starts_with("<!--") {
+            rest.find("-->").map(|end| end + 3)
+        } else {
+            None
+        };
+        match skipped.and_then(|end| rest.get(end..)) {
+            Some(after) => rest = after.trim_start(),
+            None => break,
+        }
+    }
+    let head: String = rest
+        .chars()
+        .take(512)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || head.contains("<head")
+        || head.contains("<body")
 }
 
 /// Parses decoded file text. `id` is the id derived from the file's path; parsers of
@@ -266,6 +290,27 @@ mod tests {
         assert_eq!(
             confirm_format(Format::Text, "<REUTERS NEWID=\"1\">"),
             Format::Sgml
+        );
+    }
+
+    #[test]
+    fn pages_behind_marks_comments_and_declarations_are_html() {
+        for page in [
+            "\u{feff}<!DOCTYPE html><html><head><title>x</title>",
+            "<!-- saved from url=(0035)https://ex.org/2025/05/14/a.html -->\n<html lang=\"en\">",
+            "<?xml version=\"1.0\" encoding=\"windows-1252\"?>\n<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Strict//EN\">",
+            "<?xml version=\"1.0\"?>\n<!-- CMS 4.2 -->\n<html xmlns=\"http://www.w3.org/1999/xhtml\">",
+            "<meta charset=\"utf-8\"><title>x</title><body><p>Text</p>",
+        ] {
+            assert_eq!(confirm_format(Format::Text, page), Format::Html, "{page}");
+        }
+        assert_eq!(
+            confirm_format(Format::Text, "<!-- a comment -->\nPlain words follow."),
+            Format::Text
+        );
+        assert_eq!(
+            confirm_format(Format::Text, "<!-- never closed"),
+            Format::Text
         );
     }
 }

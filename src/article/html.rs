@@ -8,6 +8,7 @@
 //! source ([`lines`]). Index pages and pages without article text yield a [`Problem`] instead of
 //! an article. Choosing this parser for a file is left to [`crate::article::format`].
 
+mod apparatus;
 mod attribution;
 mod blocks;
 mod content;
@@ -16,6 +17,8 @@ mod furniture;
 mod headline;
 mod jsonld;
 mod lines;
+mod listing;
+mod marks;
 mod meta;
 
 use std::collections::HashSet;
@@ -54,7 +57,10 @@ pub fn parse_html(id: &str, path: &Path, text: &str, today: NaiveDate) -> Parsed
         || meta
             .first(&["og:type"])
             .is_some_and(|t| t.eq_ignore_ascii_case("article"));
-    let mut body = if extraction.looks_like_index && !is_article_page {
+    let text_chars: usize = extraction.blocks.iter().map(|b| b.text.len()).sum();
+    let is_listing = (extraction.looks_like_index && !is_article_page)
+        || listing::is_error_page(&doc, &meta, text_chars);
+    let mut body = if is_listing {
         Vec::new()
     } else {
         paragraphs(text, extraction.blocks, headline.as_deref(), today)
@@ -121,5 +127,7 @@ fn paragraphs(
 
 #[cfg(test)]
 mod fixtures;
+#[cfg(test)]
+mod pages;
 #[cfg(test)]
 mod tests;

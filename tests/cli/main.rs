@@ -4,6 +4,7 @@
 //! `../shared`, except the ignored tests in `corpora.rs`, run by `scripts/check-corpora`.
 
 mod corpora;
+mod html_pages;
 mod incremental;
 mod search;
 mod time;

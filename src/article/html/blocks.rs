@@ -9,9 +9,11 @@
 
 use ego_tree::NodeId;
 use ego_tree::iter::Edge;
+use scraper::node::Element;
 use scraper::{ElementRef, Node};
 
-use super::furniture::{is_apparatus, is_page_furniture};
+use super::apparatus::is_apparatus;
+use super::furniture::{FurnitureMap, class_tokens};
 use crate::article::clean::normalise_space;
 
 /// Loose text (outside any paragraph element) is kept from this many characters on.
@@ -33,10 +35,12 @@ pub struct Walk<'a> {
     pub blocks: Vec<Block<'a>>,
     /// Visible characters in the kept blocks.
     pub chars: usize,
-    /// Headings dropped because they are links (teaser titles).
-    pub linked_headings: usize,
     /// Paragraphs and loose text blocks kept.
     pub paragraphs: usize,
+    /// The last heading kept, with its characters, while no text has followed it.
+    open_heading: Option<(usize, usize)>,
+    /// Link-heavy blocks dropped since [`Walk::open_heading`].
+    links_under_heading: usize,
 }
 
 /// What kind of element a block of text comes from, which decides when it is kept.
@@ -50,9 +54,17 @@ enum Kind {
     Quote,
 }
 
-/// The block kind of a tag, or `None` for inline elements.
-fn block_kind(tag: &str) -> Option<Kind> {
-    match tag {
+/// The block kind of an element, or `None` for inline elements. A `div` named a paragraph
+/// (`article-body__paragraph`, `data-testid="paragraph-3"`) is one.
+fn block_kind(element: &Element) -> Option<Kind> {
+    match element.name() {
+        "div"
+            if class_tokens(element)
+                .iter()
+                .any(|t| t.contains("paragraph")) =>
+        {
+            Some(Kind::Paragraph)
+        }
         "p" | "pre" => Some(Kind::Paragraph),
         "h2" | "h3" | "h4" | "h5" | "h6" => Some(Kind::Heading),
         "li" => Some(Kind::Item),
@@ -112,11 +124,15 @@ impl<'a> Walk<'a> {
             Kind::Heading => density <= 0.5,
             Kind::Loose => done.chars >= MIN_LOOSE_CHARS && density <= 0.3,
         };
-        if done.kind == Kind::Heading && !keep {
-            self.linked_headings += 1;
-        }
         if !keep {
+            if density > 0.5 && self.open_heading.is_some() {
+                self.links_under_heading += 1;
+            }
             return;
+        }
+        self.close_heading();
+        if done.kind == Kind::Heading {
+            self.open_heading = Some((self.blocks.len(), done.chars));
         }
         if matches!(done.kind, Kind::Paragraph | Kind::Loose) {
             self.paragraphs += 1;
@@ -129,9 +145,49 @@ impl<'a> Walk<'a> {
     }
 }
 
+impl Walk<'_> {
+    /// Settles the open heading: one followed only by dropped links titles a link list
+    /// ("More on this story", "Related coverage") and is dropped with it.
+    fn close_heading(&mut self) {
+        if let Some((at, chars)) = self.open_heading.take()
+            && self.links_under_heading > 0
+            && at < self.blocks.len()
+        {
+            self.blocks.remove(at);
+            self.chars -= chars;
+        }
+        self.links_under_heading = 0;
+    }
+}
+
+/// The non-space characters of an element's text, and how many of them are link text (inside
+/// an `<a>` below the element).
+pub fn text_and_link_chars(element: ElementRef<'_>) -> (usize, usize) {
+    let (mut all, mut linked) = (0usize, 0usize);
+    for node in element.descendants() {
+        if let Node::Text(text) = node.value() {
+            let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+            all += chars;
+            let in_link = node
+                .ancestors()
+                .take_while(|a| a.id() != element.id())
+                .take(64)
+                .any(|a| a.value().as_element().is_some_and(|e| e.name() == "a"));
+            linked += if in_link { chars } else { 0 };
+        }
+    }
+    (all, linked)
+}
+
+/// Whether an element's text is mostly links (a list of stories, not an advertisement).
+fn is_link_list(element: ElementRef<'_>) -> bool {
+    let (all, linked) = text_and_link_chars(element);
+    all > 0 && linked * 2 > all
+}
+
 /// Reads the blocks of some containers in order, in one pass over each subtree, skipping
 /// furniture and apparatus below the container. A block quote becomes one block.
-pub fn walk<'a>(roots: &[ElementRef<'a>]) -> Walk<'a> {
+pub fn walk<'a>(roots: &[ElementRef<'a>], furniture: &FurnitureMap) -> Walk<'a> {
     let mut walked = Walk::default();
     for root in roots {
         let mut run = Run::default();
@@ -148,8 +204,15 @@ pub fn walk<'a>(roots: &[ElementRef<'a>]) -> Walk<'a> {
                         Node::Text(text) => Walk::push_text(&mut run, text, link_depth > 0),
                         Node::Element(element) => {
                             let tag = element.name();
-                            if node.id() != root.id()
-                                && (is_page_furniture(element) || is_apparatus(element))
+                            if node.id() != root.id() && furniture.is_root(node.id()) {
+                                skip_until = Some(node.id());
+                                if walked.open_heading.is_some()
+                                    && ElementRef::wrap(node).is_some_and(is_link_list)
+                                {
+                                    walked.links_under_heading += 1;
+                                }
+                            } else if node.id() != root.id()
+                                && ElementRef::wrap(node).is_some_and(is_apparatus)
                             {
                                 skip_until = Some(node.id());
                             } else if tag == "br" {
@@ -160,7 +223,7 @@ pub fn walk<'a>(roots: &[ElementRef<'a>]) -> Walk<'a> {
                                 }
                             } else if tag == "a" {
                                 link_depth += 1;
-                            } else if let Some(kind) = block_kind(tag) {
+                            } else if let Some(kind) = block_kind(element) {
                                 if quote_depth > 0 {
                                     run.text.push(' ');
                                 } else {
@@ -188,7 +251,7 @@ pub fn walk<'a>(roots: &[ElementRef<'a>]) -> Walk<'a> {
                     let tag = element.name();
                     if tag == "a" {
                         link_depth = link_depth.saturating_sub(1);
-                    } else if let Some(kind) = block_kind(tag) {
+                    } else if let Some(kind) = block_kind(element) {
                         kinds.pop();
                         if kind == Kind::Quote {
                             quote_depth = quote_depth.saturating_sub(1);
@@ -205,6 +268,7 @@ pub fn walk<'a>(roots: &[ElementRef<'a>]) -> Walk<'a> {
         }
         walked.flush(&mut run, Kind::Loose);
     }
+    walked.close_heading();
     walked
 }
 
@@ -217,7 +281,11 @@ mod tests {
         let doc = Html::parse_document(html);
         let selector = Selector::parse("body").expect("valid selector");
         let body = doc.select(&selector).next().expect("a body");
-        walk(&[body]).blocks.into_iter().map(|b| b.text).collect()
+        walk(&[body], &FurnitureMap::new(&doc))
+            .blocks
+            .into_iter()
+            .map(|b| b.text)
+            .collect()
     }
     #[test]
     fn reads_paragraphs_subheads_items_and_quotes() {
@@ -251,14 +319,30 @@ mod tests {
     }
 
     #[test]
-    fn counts_link_only_headings() {
-        let doc = Html::parse_document(
-            r#"<body><h2><a href="/a">Teaser title one</a></h2><h3>Real subhead</h3></body>"#,
+    fn headings_over_link_lists_are_dropped() {
+        let blocks = texts(
+            r#"<body><p>The first paragraph of the story, long enough to be kept as text.</p>
+            <h2>More on this story</h2><ul><li><a href="/a">Another story</a></li>
+            <li><a href="/b">And another</a></li></ul>
+            <h2>What happens next</h2><p>Buses will run every ten minutes.</p>
+            <h2>Related topics</h2><div><a href="/t">Transport</a></div></body>"#,
         );
-        let selector = Selector::parse("body").expect("valid selector");
-        let body = doc.select(&selector).next().expect("a body");
-        let walked = walk(&[body]);
-        assert_eq!(walked.linked_headings, 1);
-        assert_eq!(walked.blocks.len(), 1);
+        assert_eq!(
+            blocks,
+            [
+                "The first paragraph of the story, long enough to be kept as text.",
+                "What happens next",
+                "Buses will run every ten minutes."
+            ]
+        );
+    }
+
+    #[test]
+    fn divs_named_paragraphs_are_paragraphs() {
+        let blocks = texts(
+            r#"<body><div data-testid="paragraph-0" class="x">Stocks fell.</div>
+            <div class="article-body__paragraph__2-BtD">Gold rose.</div><div>Too short.</div></body>"#,
+        );
+        assert_eq!(blocks, ["Stocks fell.", "Gold rose."]);
     }
 }

@@ -9,10 +9,11 @@
 use std::collections::{HashMap, HashSet};
 
 use ego_tree::NodeId;
-use scraper::{ElementRef, Html, Node};
+use scraper::{ElementRef, Html};
 
-use super::blocks::{Block, Walk, walk};
-use super::furniture::{FurnitureMap, is_page_furniture};
+use super::blocks::{Block, Walk, text_and_link_chars, walk};
+use super::furniture::FurnitureMap;
+use super::listing::teaser_headings;
 use crate::article::clean::normalise_space;
 
 /// Where news and blog systems put an article's body, most specific first.
@@ -103,7 +104,7 @@ impl<'a> Survey<'a> {
             ..Survey::default()
         };
         for element in doc.root_element().descendent_elements() {
-            if furniture.is_inside(element.id()) {
+            if furniture.covers(element) {
                 continue;
             }
             let value = element.value();
@@ -139,22 +140,22 @@ impl<'a> Survey<'a> {
 /// Finds the article container of a document and reads its paragraph blocks.
 pub fn extract_blocks<'a>(doc: &'a Html, furniture: &FurnitureMap) -> Extraction<'a> {
     let survey = Survey::new(doc, furniture);
-    let found = by_body_targets(&survey)
-        .or_else(|| by_article(&survey))
-        .or_else(|| by_main(&survey))
+    let found = by_body_targets(&survey, furniture)
+        .or_else(|| by_article(&survey, furniture))
+        .or_else(|| by_main(&survey, furniture))
         .or_else(|| {
-            let scored = best_scored(&survey);
-            scored.first().map(|top| (*top, walk(&scored)))
+            let scored = best_scored(&survey, furniture);
+            scored.first().map(|top| (*top, walk(&scored, furniture)))
         })
         .or_else(|| {
             let root = doc.root_element();
-            Some((root, walk(&[root])))
+            Some((root, walk(&[root], furniture)))
         });
     let Some((container, walked)) = found else {
         return Extraction::default();
     };
-    let looks_like_index =
-        walked.linked_headings >= 3 && walked.linked_headings * 2 >= walked.paragraphs;
+    let teasers = teaser_headings(container, furniture);
+    let looks_like_index = teasers >= 3 && teasers * 2 >= walked.paragraphs;
     Extraction {
         container: Some(container),
         blocks: walked.blocks,
@@ -164,7 +165,10 @@ pub fn extract_blocks<'a>(doc: &'a Html, furniture: &FurnitureMap) -> Extraction
 
 /// The first body target whose outermost matches hold enough text; all its matches are read,
 /// since some sites split a body around advertisements.
-fn by_body_targets<'a>(survey: &Survey<'a>) -> Option<(ElementRef<'a>, Walk<'a>)> {
+fn by_body_targets<'a>(
+    survey: &Survey<'a>,
+    furniture: &FurnitureMap,
+) -> Option<(ElementRef<'a>, Walk<'a>)> {
     for matches in &survey.bodies {
         let mut outermost: Vec<ElementRef<'a>> = Vec::new();
         let mut ids: HashSet<NodeId> = HashSet::new();
@@ -175,7 +179,7 @@ fn by_body_targets<'a>(survey: &Survey<'a>) -> Option<(ElementRef<'a>, Walk<'a>)
                 outermost.push(*element);
             }
         }
-        let walked = walk(&outermost);
+        let walked = walk(&outermost, furniture);
         if walked.chars >= MIN_BODY_CHARS {
             return outermost.first().map(|first| (*first, walked));
         }
@@ -185,12 +189,14 @@ fn by_body_targets<'a>(survey: &Survey<'a>) -> Option<(ElementRef<'a>, Walk<'a>)
 
 /// The `<article>` with the most text, when it has enough and clearly more than any other
 /// (several similar ones are teaser cards of an index page).
-fn by_article<'a>(survey: &Survey<'a>) -> Option<(ElementRef<'a>, Walk<'a>)> {
+fn by_article<'a>(
+    survey: &Survey<'a>,
+    furniture: &FurnitureMap,
+) -> Option<(ElementRef<'a>, Walk<'a>)> {
     let mut walked: Vec<(ElementRef<'a>, Walk<'a>)> = survey
         .articles
         .iter()
-        .filter(|a| !is_page_furniture(a.value()))
-        .map(|a| (*a, walk(&[*a])))
+        .map(|a| (*a, walk(&[*a], furniture)))
         .collect();
     walked.sort_by_key(|(_, w)| std::cmp::Reverse(w.chars));
     let mut ranked = walked.into_iter();
@@ -203,11 +209,14 @@ fn by_article<'a>(survey: &Survey<'a>) -> Option<(ElementRef<'a>, Walk<'a>)> {
 }
 
 /// The first `<main>` (or `role=main`) element with enough text.
-fn by_main<'a>(survey: &Survey<'a>) -> Option<(ElementRef<'a>, Walk<'a>)> {
+fn by_main<'a>(
+    survey: &Survey<'a>,
+    furniture: &FurnitureMap,
+) -> Option<(ElementRef<'a>, Walk<'a>)> {
     survey
         .mains
         .iter()
-        .map(|m| (*m, walk(&[*m])))
+        .map(|m| (*m, walk(&[*m], furniture)))
         .find(|(_, w)| w.chars >= MIN_ARTICLE_CHARS)
 }
 
@@ -215,7 +224,7 @@ fn by_main<'a>(survey: &Survey<'a>) -> Option<(ElementRef<'a>, Walk<'a>)> {
 /// each paragraph adds to its parent and half to its grandparent; link-heavy candidates lose),
 /// followed by those of its siblings that score at least [`SIBLING_SHARE`] of it, in document
 /// order. Empty when no paragraph is long enough to score.
-fn best_scored<'a>(survey: &Survey<'a>) -> Vec<ElementRef<'a>> {
+fn best_scored<'a>(survey: &Survey<'a>, furniture: &FurnitureMap) -> Vec<ElementRef<'a>> {
     let mut scores: HashMap<NodeId, (ElementRef<'a>, f64)> = HashMap::new();
     for paragraph in &survey.paragraphs {
         let text = normalise_space(&paragraph.text().collect::<String>());
@@ -249,7 +258,7 @@ fn best_scored<'a>(survey: &Survey<'a>) -> Vec<ElementRef<'a>> {
         .child_elements()
         .filter(|sibling| {
             sibling.id() == top.id()
-                || (!is_page_furniture(sibling.value())
+                || (!furniture.covers(*sibling)
                     && scores
                         .get(&sibling.id())
                         .is_some_and(|(_, s)| *s >= top_score * SIBLING_SHARE))
@@ -267,21 +276,7 @@ fn is_ancestor(ancestor: ElementRef<'_>, element: ElementRef<'_>) -> bool {
 
 /// The share of an element's visible characters that are link text.
 fn link_density(element: ElementRef<'_>) -> f64 {
-    let (mut all, mut linked) = (0usize, 0usize);
-    for node in element.descendants() {
-        if let Node::Text(text) = node.value() {
-            let chars = text.chars().filter(|c| !c.is_whitespace()).count();
-            all += chars;
-            let in_link = node
-                .ancestors()
-                .take_while(|a| a.id() != element.id())
-                .take(64)
-                .any(|a| a.value().as_element().is_some_and(|e| e.name() == "a"));
-            if in_link {
-                linked += chars;
-            }
-        }
-    }
+    let (all, linked) = text_and_link_chars(element);
     if all == 0 {
         0.0
     } else {

@@ -62,6 +62,8 @@ const DATELINE_WORDS: &[&str] = &[
 ];
 /// Datelines longer than this (in characters) are blocks of text, not datelines.
 const MAX_DATELINE_CHARS: usize = 200;
+/// How many short texts under the headline are tried for a date.
+const MAX_TEXTS_UNDER_HEADLINE: usize = 30;
 /// How many text nodes are tried as a date line.
 const MAX_DATE_LINE_NODES: usize = 400;
 
@@ -91,6 +93,7 @@ pub fn choose_date(
         .or_else(|| scope.and_then(|s| dateline_in(s, furniture, today)))
         .or_else(|| dateline_in(doc.root_element(), furniture, today))
         .or_else(|| date_line_in(scope.unwrap_or(doc.root_element()), furniture, today))
+        .or_else(|| date_under_headline(doc, furniture, today))
         .or_else(|| read(ld.modified.as_deref()))
         .or_else(|| MODIFIED_KEYS.iter().find_map(|k| read(meta.first(&[k]))))
 }
@@ -162,6 +165,38 @@ fn date_line_in(
         .filter(|(_, text)| could_be_date_line(text))
         .filter(|(node, _)| !furniture.is_inside(node.id()))
         .find_map(|(_, text)| parse_date_line(text.trim(), today))
+}
+
+/// The first date written in the short texts that follow the page's first `<h1>` outside
+/// furniture, before the article's prose starts: the byline and dateline under a headline
+/// (`By Li Wei | Updated: 2025-05-14 09:30`), however the page names them.
+fn date_under_headline(
+    doc: &Html,
+    furniture: &FurnitureMap,
+    today: NaiveDate,
+) -> Option<NaiveDate> {
+    let h1 = doc
+        .root_element()
+        .descendent_elements()
+        .find(|e| e.value().name() == "h1" && !furniture.covers(*e))?;
+    let after = h1
+        .next_siblings()
+        .chain(h1.ancestors().take(8).flat_map(|a| a.next_siblings()));
+    let texts = after
+        .flat_map(|n| n.descendants())
+        .filter(|n| !furniture.is_inside(n.id()) && !furniture.is_root(n.id()))
+        .filter_map(|n| n.value().as_text().map(|t| t.trim()))
+        .filter(|t| !t.is_empty())
+        .take(MAX_TEXTS_UNDER_HEADLINE);
+    for text in texts {
+        if text.chars().count() > MAX_DATELINE_CHARS {
+            return None;
+        }
+        if let Some(date) = parse_date(text, today) {
+            return Some(date);
+        }
+    }
+    None
 }
 
 /// Whether a text is short enough to be a date line and has the digit every date has (a cheap

@@ -1,11 +1,10 @@
 //! Telling page furniture from article content, one element at a time.
 //!
 //! A saved news page wraps its article in navigation, share bars, related-story rails, cookie
-//! banners, comment threads and advertising. [`is_page_furniture`] recognises such an element
-//! from its tag, `class`, `id`, `role` and `hidden` state; [`is_apparatus`] adds the parts of
-//! the article itself that are not body text (header, byline, dateline, captions). Both look
-//! only at the element they are given; [`FurnitureMap`] records, in one pass, which nodes of a
-//! document lie inside furniture. Choosing the article is left to the callers.
+//! banners, comment threads and advertising. [`FurnitureMap`] recognises such elements from
+//! their tag, role and names (see [`super::marks`]); the parts of the article itself that are
+//! not body text are left to [`super::apparatus`]. The map judges a whole document in one pass, and an element that is furniture by its names but holds paragraphs of prose (a `newsletter-post`, a
+//! `paywall-article`) is content. Choosing the article is left to the callers.
 
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -14,6 +13,9 @@ use ego_tree::NodeId;
 use ego_tree::iter::Edge;
 use scraper::node::Element;
 use scraper::{ElementRef, Html};
+
+use super::blocks::text_and_link_chars;
+use super::marks::{Marks, has_layout_word, has_word, is_ad_token};
 
 /// Tags whose whole subtree is never article text.
 const FURNITURE_TAGS: &[&str] = &[
@@ -45,15 +47,35 @@ const FURNITURE_TAGS: &[&str] = &[
     "title",
 ];
 
-/// Class or id fragments that mark furniture wherever they appear.
-const STRONG_WORDS: &[&str] = &[
-    "share",
-    "sharing",
-    "social",
+/// Class or id fragments that mark furniture wherever they appear, whatever the element holds.
+const FIRM_WORDS: &[&str] = &[
     "related",
     "recommend",
     "comment",
     "disqus",
+    "respond",
+    "outbrain",
+    "taboola",
+    "most-read",
+    "mostread",
+    "most-popular",
+    "most-viewed",
+    "trending",
+    "read-more",
+    "readmore",
+    "more-stories",
+    "more-on",
+    "keep-reading",
+    "read-next",
+    "up-next",
+];
+
+/// Class or id fragments that mark furniture unless the element holds article prose (some
+/// systems name whole posts `newsletter-post`, `paywall-article` or `node--promoted`).
+const STRONG_WORDS: &[&str] = &[
+    "share",
+    "sharing",
+    "social",
     "newsletter",
     "subscribe",
     "subscription",
@@ -72,20 +94,13 @@ const STRONG_WORDS: &[&str] = &[
     "breadcrumb",
     "popup",
     "modal",
-    "outbrain",
-    "taboola",
     "author-bio",
     "authorbio",
     "about-author",
-    "paywall",
     "donate",
-    "most-read",
-    "mostread",
-    "most-popular",
-    "trending",
-    "read-more",
-    "readmore",
-    "more-stories",
+    "contributions",
+    "support",
+    "piano",
     "skip-link",
     "screen-reader",
     "sr-only",
@@ -97,47 +112,24 @@ const STRONG_WORDS: &[&str] = &[
     "pagination",
 ];
 
-/// Class or id fragments that mark furniture unless the element also names itself content.
+/// Class or id fragments that mark furniture unless the element also names itself content or
+/// is a paragraph.
 const WEAK_WORDS: &[&str] = &[
     "sidebar", "side-bar", "menu", "nav", "footer", "banner", "masthead", "widget", "tags",
-    "tag-list", "tagcloud", "topics", "-rail", "rail-",
+    "tag-list", "tagcloud", "topics", "-rail", "rail-", "links", "paywall", "embed", "player",
 ];
-
-/// Class or id fragments of article parts that are not body text.
-const APPARATUS_WORDS: &[&str] = &[
-    "byline",
-    "dateline",
-    "timestamp",
-    "date",
-    "meta",
-    "caption",
-    "credit",
-    "author",
-    "kicker",
-    "eyebrow",
-    "headline",
-];
-
-/// Class or id fragments that contain an apparatus word by accident (`update`, `candidate`) or
-/// name body text after all (`date-body`).
-const NOT_APPARATUS_WORDS: &[&str] = &["update", "candidate", "body", "content", "text"];
 
 /// Class or id tokens that name a content container (and so protect it from [`WEAK_WORDS`]).
 const CONTENT_WORDS: &[&str] = &[
-    "article", "content", "main", "story", "entry", "body", "post",
-];
-
-/// Class tokens WordPress and similar systems derive from a post's tags or category slugs, which
-/// say nothing about the element's role (`tag-share-prices`, `category-social-affairs`).
-const SLUG_PREFIXES: &[&str] = &[
-    "tag-",
-    "category-",
-    "format-",
-    "postid-",
-    "type-",
-    "status-",
-    "topic-",
-    "section-",
+    "article",
+    "content",
+    "main",
+    "story",
+    "entry",
+    "body",
+    "post",
+    "blog",
+    "paragraph",
 ];
 
 /// Custom elements (AMP and similar) that only hold furniture.
@@ -151,146 +143,128 @@ const FURNITURE_ELEMENT_PREFIXES: &[&str] = &[
     "amp-user-notification",
 ];
 
-/// The attributes that decide an element's role, read in one pass over its attributes.
-#[derive(Debug, Default)]
-struct Marks<'a> {
-    class: &'a str,
-    id: &'a str,
-    role: &'a str,
-    style: &'a str,
-    hidden: bool,
+/// Roles that only furniture plays.
+const FURNITURE_ROLES: &[&str] = &[
+    "navigation",
+    "contentinfo",
+    "complementary",
+    "search",
+    "dialog",
+    "alertdialog",
+];
+
+/// An element with at least this many prose paragraphs is not furniture by its names alone.
+const MIN_PROSE_PARAGRAPHS: usize = 3;
+/// A prose paragraph has at least this many characters, few of them link text.
+const MIN_PROSE_PARAGRAPH_CHARS: usize = 80;
+
+/// How sure the names of an element make it furniture.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verdict {
+    /// Not furniture.
+    Content,
+    /// Furniture by its tag, role, an advertising name or a [`FIRM_WORDS`] name.
+    Firm,
+    /// Furniture by a [`STRONG_WORDS`] or [`WEAK_WORDS`] name, unless it holds prose.
+    Named,
 }
 
-impl<'a> Marks<'a> {
-    fn of(element: &'a Element) -> Self {
-        let mut marks = Marks::default();
-        for (name, value) in element.attrs() {
-            match name {
-                "class" => marks.class = value,
-                "id" => marks.id = value,
-                "role" => marks.role = value,
-                "style" => marks.style = value,
-                "hidden" => marks.hidden = true,
-                "aria-hidden" => marks.hidden |= value.trim().eq_ignore_ascii_case("true"),
-                _ => {}
-            }
-        }
-        marks
-    }
-
-    /// The lower-cased `class` and `id` tokens, minus tag and category slugs.
-    fn tokens(&self) -> Vec<Cow<'a, str>> {
-        self.class
-            .split_ascii_whitespace()
-            .chain(self.id.split_ascii_whitespace())
-            .map(|t| {
-                if t.bytes().any(|b| b.is_ascii_uppercase()) {
-                    Cow::Owned(t.to_ascii_lowercase())
-                } else {
-                    Cow::Borrowed(t)
-                }
-            })
-            .filter(|t| !SLUG_PREFIXES.iter().any(|p| t.starts_with(p)))
-            .collect()
-    }
-}
-
-/// Whether an element is page furniture around the article: navigation, sharing, related
-/// stories, comments, advertising, cookie notices and the like. `html`, `body` and `main` never
-/// are, whatever their classes say; `form` is not either, as some sites wrap whole pages in one.
-pub fn is_page_furniture(element: &Element) -> bool {
+/// Judges an element by its tag, role and names alone: navigation, sharing, related stories,
+/// comments, advertising, cookie notices and the like are furniture. `html`, `body` and `main`
+/// never are, whatever their classes say; `form` is not either, as some sites wrap whole pages
+/// in one.
+fn judge(element: &Element) -> Verdict {
     let tag = element.name();
     if FURNITURE_TAGS.contains(&tag)
         || FURNITURE_ELEMENT_PREFIXES
             .iter()
             .any(|p| tag.starts_with(p))
     {
-        return true;
+        return Verdict::Firm;
     }
     if matches!(tag, "html" | "body" | "main") {
-        return false;
+        return Verdict::Content;
     }
     let marks = Marks::of(element);
     let role = marks.role.trim();
-    if [
-        "navigation",
-        "contentinfo",
-        "complementary",
-        "search",
-        "dialog",
-        "alertdialog",
-    ]
-    .iter()
-    .any(|r| role.eq_ignore_ascii_case(r))
-    {
-        return true;
+    if FURNITURE_ROLES.iter().any(|r| role.eq_ignore_ascii_case(r)) {
+        return Verdict::Firm;
     }
-    if marks.class.is_empty() && marks.id.is_empty() {
-        return false;
+    if marks.is_unnamed() {
+        return Verdict::Content;
     }
     let tokens = marks.tokens();
     if tokens
         .iter()
-        .any(|t| is_ad_token(t) || has_word(t, STRONG_WORDS))
+        .any(|t| is_ad_token(t) || has_word(t, FIRM_WORDS))
     {
-        return true;
+        return Verdict::Firm;
     }
-    let names_content = tokens
-        .iter()
-        .any(|t| has_word(t, CONTENT_WORDS) && !has_word(t, WEAK_WORDS));
-    !names_content && tokens.iter().any(|t| has_word(t, WEAK_WORDS))
+    if tokens.iter().any(|t| has_word(t, STRONG_WORDS)) {
+        return Verdict::Named;
+    }
+    let names_content = tag == "p"
+        || tokens
+            .iter()
+            .any(|t| has_word(t, CONTENT_WORDS) && !has_layout_word(t, WEAK_WORDS));
+    if !names_content && tokens.iter().any(|t| has_layout_word(t, WEAK_WORDS)) {
+        Verdict::Named
+    } else {
+        Verdict::Content
+    }
 }
 
-/// Whether an element is part of the article but not its body text: a `header`, an `h1`, a
-/// byline, dateline or caption, or an element hidden from readers.
-pub fn is_apparatus(element: &Element) -> bool {
-    if matches!(element.name(), "header" | "h1" | "hgroup" | "address") {
-        return true;
-    }
-    let marks = Marks::of(element);
-    if marks.hidden {
-        return true;
-    }
-    if !marks.style.is_empty() {
-        let style: String = marks
-            .style
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if style.contains("display:none") || style.contains("visibility:hidden") {
-            return true;
-        }
-    }
-    marks
-        .tokens()
-        .iter()
-        .any(|t| has_word(t, APPARATUS_WORDS) && !has_word(t, NOT_APPARATUS_WORDS))
-}
-
-/// The lower-cased `class` and `id` tokens of an element, minus tag and category slugs.
+/// The lower-cased `class`, `id` and naming `data-*` tokens of an element, minus tag and
+/// category slugs.
 pub fn class_tokens(element: &Element) -> Vec<Cow<'_, str>> {
     Marks::of(element).tokens()
 }
 
-/// Which nodes of a document lie inside page furniture, found in one pass so that asking is
-/// cheap however deep the page nests.
+/// How many prose paragraphs (`p` elements with enough text, little of it linked) an element
+/// holds, counting up to [`MIN_PROSE_PARAGRAPHS`].
+pub fn prose_paragraphs(element: ElementRef<'_>) -> usize {
+    element
+        .descendent_elements()
+        .filter(|e| e.value().name() == "p")
+        .filter(|p| {
+            let (all, linked) = text_and_link_chars(*p);
+            all >= MIN_PROSE_PARAGRAPH_CHARS && linked * 3 < all
+        })
+        .take(MIN_PROSE_PARAGRAPHS)
+        .count()
+}
+
+/// Which elements of a document are page furniture and which nodes lie inside them, found in
+/// one pass so that asking is cheap however deep the page nests.
 #[derive(Debug, Default)]
 pub struct FurnitureMap {
+    roots: HashSet<NodeId>,
     inside: HashSet<NodeId>,
 }
 
 impl FurnitureMap {
-    /// Marks every node below a furniture element (see [`is_page_furniture`]).
+    /// Judges every element outside furniture (see [`judge`]); one named furniture
+    /// that holds [`MIN_PROSE_PARAGRAPHS`] prose paragraphs is kept as content.
     pub fn new(doc: &Html) -> Self {
-        let mut inside = HashSet::new();
+        let mut map = FurnitureMap::default();
         let mut open: Option<NodeId> = None;
         for edge in doc.tree.root().traverse() {
             match edge {
                 Edge::Open(node) => {
                     if open.is_some() {
-                        inside.insert(node.id());
-                    } else if node.value().as_element().is_some_and(is_page_furniture) {
+                        map.inside.insert(node.id());
+                        continue;
+                    }
+                    let Some(element) = ElementRef::wrap(node) else {
+                        continue;
+                    };
+                    let is_furniture = match judge(element.value()) {
+                        Verdict::Content => false,
+                        Verdict::Firm => true,
+                        Verdict::Named => prose_paragraphs(element) < MIN_PROSE_PARAGRAPHS,
+                    };
+                    if is_furniture {
+                        map.roots.insert(node.id());
                         open = Some(node.id());
                     }
                 }
@@ -301,7 +275,7 @@ impl FurnitureMap {
                 }
             }
         }
-        FurnitureMap { inside }
+        map
     }
 
     /// Whether a node (element or text) has a furniture element among its ancestors.
@@ -309,29 +283,15 @@ impl FurnitureMap {
         self.inside.contains(&node)
     }
 
+    /// Whether an element is itself furniture (the outermost of its kind).
+    pub fn is_root(&self, element: NodeId) -> bool {
+        self.roots.contains(&element)
+    }
+
     /// Whether an element is furniture or lies inside furniture.
     pub fn covers(&self, element: ElementRef<'_>) -> bool {
-        self.is_inside(element.id()) || is_page_furniture(element.value())
+        self.is_inside(element.id()) || self.is_root(element.id())
     }
-}
-
-/// Whether a token contains one of `words` (as a substring, `commentary` excepted).
-fn has_word(token: &str, words: &[&str]) -> bool {
-    words
-        .iter()
-        .any(|w| token.contains(w) && !(*w == "comment" && token.contains("commentary")))
-}
-
-/// Whether a token names an advertising slot: `ad`, `ads`, `ad-top`, `top-ad`, `ad_unit`.
-fn is_ad_token(token: &str) -> bool {
-    matches!(token, "ad" | "ads" | "adv" | "advertisement")
-        || token.starts_with("ad-")
-        || token.starts_with("ad_")
-        || token.starts_with("ads-")
-        || token.ends_with("-ad")
-        || token.ends_with("-ads")
-        || token.ends_with("_ad")
-        || token.contains("-ad-")
 }
 
 #[cfg(test)]
@@ -339,12 +299,16 @@ mod tests {
     use super::*;
     use scraper::{Html, Selector};
 
-    /// Judges the first `div` of a snippet with `judge`.
-    fn judge(html: &str, judge: fn(&Element) -> bool) -> bool {
-        let doc = Html::parse_document(html);
+    /// The first `div` of a snippet, with its document.
+    fn first_div(doc: &Html) -> ElementRef<'_> {
         let selector = Selector::parse("div").expect("valid selector");
-        let div = doc.select(&selector).next().expect("a div");
-        judge(div.value())
+        doc.select(&selector).next().expect("a div")
+    }
+
+    fn is_furniture(html: &str) -> bool {
+        let doc = Html::parse_document(html);
+        let map = FurnitureMap::new(&doc);
+        map.covers(first_div(&doc))
     }
 
     #[test]
@@ -358,8 +322,10 @@ mod tests {
             r#"<div class="cookie-banner">x</div>"#,
             r#"<div class="sidebar">x</div>"#,
             r#"<div role="navigation">x</div>"#,
+            r#"<div class="sc-x1" data-component="links-block">x</div>"#,
+            r#"<div class="media-ui-Paywall_fence-ZZ4">x</div>"#,
         ] {
-            assert!(judge(html, is_page_furniture), "{html} is furniture");
+            assert!(is_furniture(html), "{html} is furniture");
         }
     }
 
@@ -368,19 +334,25 @@ mod tests {
         for html in [
             r#"<div class="entry-content">x</div>"#,
             r#"<div class="content-wrapper with-sidebar">x</div>"#,
+            r#"<div class="layout-with-rail__wrapper">x</div>"#,
+            r#"<div class="entry__content-and-right-rail-container">x</div>"#,
             r#"<div class="post tag-share-prices category-social-affairs">x</div>"#,
             r#"<div class="commentary-body">x</div>"#,
             r#"<div class="header-image shadow">x</div>"#,
+            r#"<div class="node node--promoted">x</div>"#,
         ] {
-            assert!(!judge(html, is_page_furniture), "{html} is content");
+            assert!(!is_furniture(html), "{html} is content");
         }
     }
 
     #[test]
-    fn recognises_apparatus() {
-        assert!(judge(r#"<div class="entry-meta">x</div>"#, is_apparatus));
-        assert!(judge(r#"<div style="display: none">x</div>"#, is_apparatus));
-        assert!(!judge(r#"<div class="article-body">x</div>"#, is_apparatus));
-        assert!(!judge(r#"<div class="update-box">x</div>"#, is_apparatus));
+    fn named_furniture_holding_prose_is_content() {
+        let para = "<p>A paragraph of article prose that runs well past eighty visible characters, as the real paragraphs of news stories do.</p>";
+        let post = format!(r#"<div class="newsletter-post">{}</div>"#, para.repeat(3));
+        assert!(!is_furniture(&post));
+        let comments = format!(r#"<div class="comments">{}</div>"#, para.repeat(3));
+        assert!(is_furniture(&comments), "comments stay furniture");
+        let promo = format!(r#"<div class="newsletter-signup">{para}</div>"#);
+        assert!(is_furniture(&promo));
     }
 }

@@ -5,7 +5,9 @@
 //! `<title>` with the site name cut off. [`choose_headline`] returns the first that is stated;
 //! deriving a headline from the body when none is, is left to the caller.
 
-use scraper::{ElementRef, Html, Selector};
+use ego_tree::iter::Edge;
+use scraper::node::Element;
+use scraper::{ElementRef, Html, Node, Selector};
 
 use super::furniture::{FurnitureMap, class_tokens};
 use super::jsonld::LinkedData;
@@ -43,17 +45,19 @@ pub fn choose_headline(
             let fuller = social.clone().or_else(h1).filter(|f| f.starts_with(stem));
             return fuller.or(Some(headline));
         }
-        return Some(headline);
+        // Others add the site or section to it (`Headline - Section - Site`).
+        let bare = social
+            .clone()
+            .filter(|s| is_bare_of(s, &headline))
+            .or_else(|| h1().filter(|h| is_bare_of(h, &headline)));
+        return bare.or(Some(headline));
     }
     if let Some(social) = &social {
-        // `Headline | Site` in og:title with no site name given: the h1 is the bare headline.
-        let h1 = h1();
-        let is_cut = |h: &String| {
-            social
-                .strip_prefix(h.as_str())
-                .is_some_and(|rest| SEPARATORS.iter().any(|sep| rest.starts_with(sep)))
-        };
-        return h1.filter(is_cut).or(Some(social.clone()));
+        // `Headline | Site` or `Site | Headline` in og:title with no site name given: the h1
+        // is the bare headline.
+        return h1()
+            .filter(|h| is_bare_of(h, social))
+            .or(Some(social.clone()));
     }
     social
         .or_else(|| stated(ld.page_headline.as_deref()))
@@ -76,6 +80,68 @@ pub fn choose_headline(
         })
 }
 
+/// Whether `bare` is `title` without a segment before or after a separator
+/// (`Headline | Site`, `Site: Headline`, `Headline - Section - Site`).
+fn is_bare_of(bare: &str, title: &str) -> bool {
+    if bare.is_empty() || bare.len() >= title.len() {
+        return false;
+    }
+    let separated = |rest: &str, at_start: bool| {
+        SEPARATORS.iter().chain(&[": "]).any(|sep| {
+            if at_start {
+                rest.starts_with(sep.trim_start()) || rest.starts_with(sep)
+            } else {
+                rest.ends_with(sep) || rest.ends_with(sep.trim_end())
+            }
+        })
+    };
+    title
+        .strip_prefix(bare)
+        .is_some_and(|rest| separated(rest, true))
+        || title
+            .strip_suffix(bare)
+            .is_some_and(|rest| separated(rest, false))
+}
+
+/// The text a reader sees in an element: icons (`svg`), buttons, scripts and text hidden from
+/// sight or kept for screen readers are left out.
+fn visible_text(element: ElementRef<'_>) -> String {
+    let mut text = String::new();
+    let mut skip_until = None;
+    for edge in element.traverse() {
+        match edge {
+            Edge::Open(node) if skip_until.is_none() => match node.value() {
+                Node::Text(t) => text.push_str(t),
+                Node::Element(e) if node.id() != element.id() && is_invisible(e) => {
+                    skip_until = Some(node.id());
+                }
+                _ => {}
+            },
+            Edge::Close(node) if skip_until == Some(node.id()) => skip_until = None,
+            _ => {}
+        }
+    }
+    normalise_space(&text)
+}
+
+/// Whether an element inside a heading is not seen as part of it.
+fn is_invisible(element: &Element) -> bool {
+    matches!(
+        element.name(),
+        "svg" | "button" | "script" | "style" | "noscript" | "template" | "img"
+    ) || element.attr("hidden").is_some()
+        || class_tokens(element).iter().any(|t| {
+            [
+                "sr-only",
+                "screen-reader",
+                "visually-hidden",
+                "visuallyhidden",
+            ]
+            .iter()
+            .any(|w| t.contains(w))
+        })
+}
+
 /// The `<h1>` most likely to be the article's: inside an `<article>` or `<main>`, or named a
 /// title, rather than a logo in the site header. `None` when every `<h1>` looks like a logo.
 fn best_h1(doc: &Html, furniture: &FurnitureMap) -> Option<String> {
@@ -83,7 +149,7 @@ fn best_h1(doc: &Html, furniture: &FurnitureMap) -> Option<String> {
     doc.select(&selector)
         .filter(|h| !furniture.covers(*h))
         .filter_map(|h| {
-            let text = normalise_space(&h.text().collect::<String>());
+            let text = visible_text(h);
             (!text.is_empty()).then(|| (h1_score(h), text))
         })
         .filter(|(score, _)| *score >= 0)
