@@ -53,6 +53,9 @@ pub struct Fields {
     pub exact: Field,
     /// SimHash of the article's words (fast): groups near-copies.
     pub simhash: Field,
+    /// Hash of the article's path and id (fast): collapses passages per article without
+    /// reading stored text.
+    pub key: Field,
     /// File documents: size in bytes.
     pub size: Field,
     /// File documents: modification time (nanoseconds since the epoch); root documents: time
@@ -108,6 +111,7 @@ pub fn build_schema() -> Schema {
     builder.add_text_field("kind", STRING);
     builder.add_u64_field("exact", STORED | FAST);
     builder.add_u64_field("simhash", STORED | FAST);
+    builder.add_u64_field("key", FAST);
     builder.add_u64_field("size", STORED);
     builder.add_u64_field("mtime", STORED);
     builder.add_text_field("hash", STRING | STORED);
@@ -140,6 +144,7 @@ impl Fields {
             kind: get("kind")?,
             exact: get("exact")?,
             simhash: get("simhash")?,
+            key: get("key")?,
             size: get("size")?,
             mtime: get("mtime")?,
             hash: get("hash")?,

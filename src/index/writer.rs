@@ -14,7 +14,7 @@ use tantivy::{DateTime, IndexWriter, TantivyDocument};
 use super::manifest::FileRecord;
 use super::schema::{KIND_FILE, KIND_PASSAGE, KIND_ROOT};
 use super::{Fields, IndexError, NewsIndex};
-use crate::article::fingerprint::{exact_fingerprint, simhash};
+use crate::article::fingerprint::{exact_fingerprint, fnv64, simhash};
 use crate::article::{Article, Passage, split_passages};
 
 /// Memory budget of the writer when the caller gives none: 128 MB.
@@ -160,6 +160,7 @@ impl IndexSink {
         doc.add_text(f.body, &passage.text);
         doc.add_u64(f.exact, exact);
         doc.add_u64(f.simhash, simhash);
+        doc.add_u64(f.key, article_key(path, &article.id));
         for (field, value) in [
             (f.url, &article.url),
             (f.source, &article.source),
@@ -185,6 +186,16 @@ pub fn passages_of(article: &Article) -> Vec<Passage> {
         }];
     }
     passages
+}
+
+/// The fast-field key of an article: a hash of its file's key and its id (ids are unique
+/// within a file; sources' own ids may repeat across files).
+pub fn article_key(path: &str, id: &str) -> u64 {
+    let mut bytes = Vec::with_capacity(path.len() + id.len() + 1);
+    bytes.extend_from_slice(path.as_bytes());
+    bytes.push(0);
+    bytes.extend_from_slice(id.as_bytes());
+    fnv64(&bytes)
 }
 
 /// Midnight UTC of a calendar date, as stored in the date field.

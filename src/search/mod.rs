@@ -24,6 +24,7 @@ use std::path::PathBuf;
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use tantivy::collector::TopDocs;
+use tantivy::columnar::Column;
 use tantivy::schema::Value;
 use tantivy::{DocAddress, Searcher, TantivyDocument};
 
@@ -262,6 +263,7 @@ fn rank(
 ) -> Result<Vec<Group<StoredPassage>>> {
     let wanted = request.limit.saturating_mul(request.per_article.max(1));
     let total = searcher.num_docs() as usize;
+    let columns = segment_columns(searcher)?;
     // Enough passages that most shown articles have their supporting passages among them.
     let mut fetch = (wanted * 8).max(200);
     loop {
@@ -272,16 +274,88 @@ fn rank(
             )
             .context("running the search")?;
         let exhausted = top.len() < fetch.min(total.max(1)) || fetch >= total;
+        // Collapse on fast columns; stored text is read only for what is kept.
         let candidates = top
             .iter()
-            .map(|&(score, address)| read_candidate(index, searcher, score, address))
-            .collect::<Result<Vec<_>>>()?;
+            .map(|&(score, address)| fast_candidate(&columns, score, address))
+            .collect();
         let groups = collapse(candidates, request.limit, request.per_article, !request.all);
         if exhausted || groups.len() >= request.limit {
-            return Ok(groups);
+            return groups
+                .into_iter()
+                .map(|group| load_group(index, searcher, group))
+                .collect();
         }
         fetch = fetch.saturating_mul(4);
     }
+}
+
+/// The fast columns of one segment that collapsing reads.
+struct SegmentColumns {
+    key: Column<u64>,
+    exact: Column<u64>,
+    simhash: Column<u64>,
+}
+
+/// Opens the collapsing columns of every segment (in segment order).
+fn segment_columns(searcher: &Searcher) -> Result<Vec<SegmentColumns>> {
+    searcher
+        .segment_readers()
+        .iter()
+        .map(|reader| {
+            let fast = reader.fast_fields();
+            Ok(SegmentColumns {
+                key: fast.u64("key").context("opening the key column")?,
+                exact: fast
+                    .u64("exact")
+                    .context("opening the copy fingerprint column")?,
+                simhash: fast
+                    .u64("simhash")
+                    .context("opening the near-copy column")?,
+            })
+        })
+        .collect()
+}
+
+/// A collapse candidate from fast columns alone.
+fn fast_candidate(
+    columns: &[SegmentColumns],
+    score: f32,
+    address: DocAddress,
+) -> Candidate<DocAddress> {
+    let segment = columns.get(address.segment_ord as usize);
+    let value = |pick: fn(&SegmentColumns) -> &Column<u64>| {
+        segment
+            .and_then(|s| pick(s).first(address.doc_id))
+            .unwrap_or(0)
+    };
+    Candidate {
+        score,
+        article: format!("{:016x}", value(|s| &s.key)),
+        exact: value(|s| &s.exact),
+        simhash: value(|s| &s.simhash),
+        passage: address,
+    }
+}
+
+/// Reads the stored text of a kept group's passages and copies.
+fn load_group(
+    index: &NewsIndex,
+    searcher: &Searcher,
+    group: Group<DocAddress>,
+) -> Result<Group<StoredPassage>> {
+    let load = |candidates: Vec<Candidate<DocAddress>>| -> Result<Vec<Candidate<StoredPassage>>> {
+        candidates
+            .into_iter()
+            .map(|c| read_candidate(index, searcher, c.score, c.passage))
+            .collect()
+    };
+    Ok(Group {
+        score: group.score,
+        support: group.support,
+        passages: load(group.passages)?,
+        copies: load(group.copies)?,
+    })
 }
 
 /// The labelled parts of a passage's score for a plain-words query; empty for query syntax.
