@@ -459,7 +459,7 @@ fn rare_word(rng: &mut Rng) -> String {
         word.push_str(SYLLABLES[(n % 32) as usize]);
         n /= 32;
     }
-    if rank % 2 == 0 {
+    if rank.is_multiple_of(2) {
         capitalise(&word)
     } else {
         word
