@@ -27,8 +27,11 @@ pub use read::{FileOutcome, article_id, file_key, read_file};
 use read::{file_stamp, skip_reason};
 use walk::{Found, walk_files};
 
-/// Files parsed in parallel before their articles are written.
+/// At most this many files are parsed in parallel before their articles are written.
 const BATCH_FILES: usize = 256;
+/// At most this many bytes of source are parsed before they are written (a single larger file
+/// is a batch of its own): what bounds indexing memory apart from the writer's budget.
+const BATCH_BYTES: u64 = 16 * 1024 * 1024;
 
 /// How an indexing run behaves.
 #[derive(Debug, Clone)]
@@ -110,6 +113,7 @@ impl IndexReport {
 struct Pending {
     path: PathBuf,
     key: String,
+    size: u64,
 }
 
 /// Brings the index in line with the files under `roots`: reads new and changed files, removes
@@ -139,7 +143,7 @@ pub fn index_paths(
 
     progress.start(pending.len() as u64);
     let mut last_commit = Instant::now();
-    for batch in pending.chunks(BATCH_FILES) {
+    for batch in batches(&pending) {
         if stop.load(Ordering::SeqCst) {
             report.interrupted = true;
             break;
@@ -202,17 +206,37 @@ fn plan(
         if !seen.insert(key.clone()) {
             continue; // the same file reached through two roots
         }
-        let unchanged = match (file_stamp(&path), manifest.files.get(&key)) {
-            (Ok((size, mtime)), Some(known)) => known.size == size && known.mtime == mtime,
+        let stamp = file_stamp(&path).ok();
+        let unchanged = match (stamp, manifest.files.get(&key)) {
+            (Some((size, mtime)), Some(known)) => known.size == size && known.mtime == mtime,
             _ => false,
         };
         if unchanged {
             report.unchanged_files += 1;
         } else {
-            pending.push(Pending { path, key });
+            let size = stamp.map_or(0, |(size, _)| size);
+            pending.push(Pending { path, key, size });
         }
     }
     (pending, seen, unreadable)
+}
+
+/// Cuts the files to read into batches of at most [`BATCH_FILES`] files and [`BATCH_BYTES`]
+/// bytes (a larger file alone).
+fn batches(pending: &[Pending]) -> Vec<&[Pending]> {
+    let mut batches = Vec::new();
+    let (mut start, mut bytes) = (0, 0u64);
+    for (i, file) in pending.iter().enumerate() {
+        if i > start && (i - start >= BATCH_FILES || bytes + file.size > BATCH_BYTES) {
+            batches.push(&pending[start..i]);
+            (start, bytes) = (i, 0);
+        }
+        bytes += file.size;
+    }
+    if start < pending.len() {
+        batches.push(&pending[start..]);
+    }
+    batches
 }
 
 /// Deletes the articles of files that were indexed under one of `roots` but are gone now.
@@ -304,6 +328,33 @@ fn record(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn pending(sizes: &[u64]) -> Vec<Pending> {
+        sizes
+            .iter()
+            .map(|&size| Pending {
+                path: PathBuf::from("f"),
+                key: "f".into(),
+                size,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn batches_are_bounded_by_files_and_bytes() {
+        let files = pending(&vec![1; 600]);
+        let sizes: Vec<usize> = batches(&files).iter().map(|b| b.len()).collect();
+        assert_eq!(sizes, vec![256, 256, 88]);
+        let mb = 1024 * 1024;
+        let files = pending(&[10 * mb, 10 * mb, 40 * mb, 1, 1]);
+        let sizes: Vec<usize> = batches(&files).iter().map(|b| b.len()).collect();
+        assert_eq!(
+            sizes,
+            vec![1, 1, 1, 2],
+            "the 40 MB file is a batch of its own"
+        );
+        assert!(batches(&[]).is_empty());
+    }
 
     #[test]
     fn paths_under_roots() {
