@@ -124,13 +124,13 @@ pub fn remove_index_files(path: &Path) -> Result<()> {
         .with_context(|| format!("removing the old index at {}", path.display()))
 }
 
-/// How stored text is kept: zstd (level 9) in 128 KB blocks. Passages of one article sit together and
+/// How stored text is kept: zstd (level 5) in 128 KB blocks. Passages of one article sit together and
 /// repeat its headline, URL and source, which zstd's window compresses far better than the
 /// default lz4; a search decompresses only the few blocks of the hits it shows.
 fn store_settings() -> IndexSettings {
     IndexSettings {
         docstore_compression: Compressor::Zstd(ZstdCompressor {
-            compression_level: Some(9),
+            compression_level: Some(5),
         }),
         docstore_blocksize: 128 * 1024,
         ..IndexSettings::default()
