@@ -98,20 +98,27 @@ pub fn last_of_month(date: NaiveDate) -> NaiveDate {
         .unwrap_or(date)
 }
 
+/// Dates for the period tests: a fixed "today" and a short constructor.
+#[cfg(test)]
+pub(crate) mod test_dates {
+    use chrono::NaiveDate;
+
+    /// A calendar date that must exist.
+    pub fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).expect("valid date in test")
+    }
+
+    /// The fixed "today" of the tests: Saturday 2026-11-28.
+    pub fn today() -> NaiveDate {
+        d(2026, 11, 28)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// A Saturday.
-    const TODAY: (i32, u32, u32) = (2026, 11, 28);
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).expect("valid date in test")
-    }
-
-    fn today() -> NaiveDate {
-        d(TODAY.0, TODAY.1, TODAY.2)
-    }
+    use super::test_dates::{d, today};
 
     fn window(text: &str) -> DateWindow {
         parse_window(text, today()).unwrap_or_else(|e| panic!("{text:?}: {e:#}"))

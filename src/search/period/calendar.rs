@@ -136,9 +136,7 @@ mod tests {
     use super::super::parse_period;
     use super::*;
 
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).expect("valid date in test")
-    }
+    use crate::search::period::test_dates::d;
 
     fn period(text: &str) -> (NaiveDate, NaiveDate) {
         parse_period(text, d(2026, 11, 28)).unwrap_or_else(|e| panic!("{text:?}: {e:#}"))

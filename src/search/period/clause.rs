@@ -101,14 +101,7 @@ fn read_value(clause: &str) -> Result<(String, usize)> {
 mod tests {
     use super::*;
 
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).expect("valid date in test")
-    }
-
-    /// A Saturday.
-    fn today() -> NaiveDate {
-        d(2026, 11, 28)
-    }
+    use crate::search::period::test_dates::{d, today};
 
     fn span(since: NaiveDate, until: NaiveDate) -> Option<DateWindow> {
         Some(DateWindow {

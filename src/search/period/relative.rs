@@ -130,14 +130,7 @@ mod tests {
     use super::super::parse_period;
     use super::*;
 
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).expect("valid date in test")
-    }
-
-    /// A Saturday.
-    fn today() -> NaiveDate {
-        d(2026, 11, 28)
-    }
+    use crate::search::period::test_dates::{d, today};
 
     fn period_on(text: &str, today: NaiveDate) -> (NaiveDate, NaiveDate) {
         parse_period(text, today).unwrap_or_else(|e| panic!("{text:?}: {e:#}"))

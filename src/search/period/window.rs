@@ -98,16 +98,7 @@ impl std::fmt::Display for DateWindow {
 mod tests {
     use super::*;
 
-    /// A Saturday.
-    const TODAY: (i32, u32, u32) = (2026, 11, 28);
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).expect("valid date in test")
-    }
-
-    fn today() -> NaiveDate {
-        d(TODAY.0, TODAY.1, TODAY.2)
-    }
+    use crate::search::period::test_dates::{d, today};
 
     fn span(since: NaiveDate, until: NaiveDate) -> DateWindow {
         DateWindow {
