@@ -2,7 +2,9 @@
 //!
 //! One tantivy document is one passage. Article-level fields (id, path, date, headline, url,
 //! source, author, fingerprints) are repeated on each passage so that a hit needs no second
-//! lookup and a headline match lifts every passage of its article. Besides passages the index
+//! lookup and a headline match lifts every passage of its article. Each article also has one
+//! *article* document holding its whole text (indexed, not stored), so that an article can be
+//! scored as a whole beside its best passages. Besides these the index
 //! holds one *file* document per ingested file (its size, modification time and content hash:
 //! the manifest of incremental runs) and one *root* document per indexed folder; the `kind`
 //! field tells them apart. Keeping them in the index means they commit atomically with the
@@ -41,20 +43,23 @@ pub struct Fields {
     pub title: Field,
     /// Passage text (analyzed).
     pub body: Field,
+    /// Article documents: the whole article's text, own headline included (analyzed with
+    /// frequencies but no positions, not stored), to score an article as a whole.
+    pub article: Field,
     /// Canonical URL (stored only).
     pub url: Field,
     /// Site or publication name (stored only).
     pub source: Field,
     /// Author (stored only).
     pub author: Field,
-    /// Document kind: [`KIND_PASSAGE`], [`KIND_FILE`] or [`KIND_ROOT`].
+    /// Document kind: [`KIND_PASSAGE`], [`KIND_ARTICLE`], [`KIND_FILE`] or [`KIND_ROOT`].
     pub kind: Field,
     /// Exact-content fingerprint of the article (fast): collapses copies.
     pub exact: Field,
     /// SimHash of the article's words (fast): groups near-copies.
     pub simhash: Field,
-    /// Hash of the article's path and id (fast): collapses passages per article without
-    /// reading stored text.
+    /// Hash of the article's path and id (indexed, fast): collapses passages per article
+    /// without reading stored text, and finds an article's passages.
     pub key: Field,
     /// File documents: size in bytes.
     pub size: Field,
@@ -73,6 +78,8 @@ pub struct Fields {
 
 /// `kind` of a passage document.
 pub const KIND_PASSAGE: &str = "passage";
+/// `kind` of an article document: one per article, scoring it as a whole.
+pub const KIND_ARTICLE: &str = "article";
 /// `kind` of a file (manifest) document.
 pub const KIND_FILE: &str = "file";
 /// `kind` of an indexed-folder document.
@@ -105,13 +112,19 @@ pub fn build_schema() -> Schema {
     builder.add_text_field("headline", indexed_only);
     builder.add_text_field("title", STORED);
     builder.add_text_field("body", analyzed);
+    let whole = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(ANALYZER)
+            .set_index_option(IndexRecordOption::WithFreqs),
+    );
+    builder.add_text_field("article", whole);
     builder.add_text_field("url", STORED);
     builder.add_text_field("source", STORED);
     builder.add_text_field("author", STORED);
     builder.add_text_field("kind", STRING);
     builder.add_u64_field("exact", STORED | FAST);
     builder.add_u64_field("simhash", STORED | FAST);
-    builder.add_u64_field("key", FAST);
+    builder.add_u64_field("key", INDEXED | FAST);
     builder.add_u64_field("size", STORED);
     builder.add_u64_field("mtime", STORED);
     builder.add_text_field("hash", STRING | STORED);
@@ -138,6 +151,7 @@ impl Fields {
             headline: get("headline")?,
             title: get("title")?,
             body: get("body")?,
+            article: get("article")?,
             url: get("url")?,
             source: get("source")?,
             author: get("author")?,

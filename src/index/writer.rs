@@ -1,4 +1,4 @@
-//! Writing articles into the index as passage documents.
+//! Writing articles into the index as passage documents and one whole-article document each.
 //!
 //! [`IndexSink`] owns the tantivy writer. Re-indexing a file replaces its articles: every
 //! passage carrying the file's path and its file document are deleted and the new ones added in
@@ -12,7 +12,7 @@ use tantivy::schema::Term;
 use tantivy::{DateTime, IndexWriter, TantivyDocument};
 
 use super::manifest::FileRecord;
-use super::schema::{KIND_FILE, KIND_PASSAGE, KIND_ROOT};
+use super::schema::{KIND_ARTICLE, KIND_FILE, KIND_PASSAGE, KIND_ROOT};
 use super::{Fields, IndexError, NewsIndex};
 use crate::article::fingerprint::{exact_fingerprint, fnv64, simhash};
 use crate::article::{Article, Passage, split_passages};
@@ -61,12 +61,19 @@ impl IndexSink {
         for article in articles {
             let fingerprints = (exact_fingerprint(article), simhash(article));
             let own_headline = article.has_own_headline();
-            for passage in passages_of(article) {
-                let doc =
-                    self.passage_document(path, article, &passage, fingerprints, own_headline);
+            let article_passages = passages_of(article);
+            if article_passages.is_empty() {
+                continue;
+            }
+            for passage in &article_passages {
+                let doc = self.passage_document(path, article, passage, fingerprints, own_headline);
                 self.writer.add_document(doc).context("adding a document")?;
                 passages += 1;
             }
+            let doc = self.article_document(path, article, &article_passages, fingerprints);
+            self.writer
+                .add_document(doc)
+                .context("adding an article document")?;
         }
         self.record_file(path, record)?;
         Ok(passages)
@@ -132,6 +139,36 @@ impl IndexSink {
             .wait_merging_threads()
             .context("waiting for index merges")?;
         Ok(())
+    }
+
+    /// Builds an article's whole-text document: its own headline (if any) and its passages,
+    /// with what filtering and collapsing need (id, path, date, key, fingerprints).
+    fn article_document(
+        &self,
+        path: &str,
+        article: &Article,
+        passages: &[Passage],
+        (exact, simhash): (u64, u64),
+    ) -> TantivyDocument {
+        let f = &self.fields;
+        let mut doc = TantivyDocument::default();
+        doc.add_text(f.kind, KIND_ARTICLE);
+        doc.add_text(f.id, &article.id);
+        doc.add_text(f.path, path);
+        if let Some(date) = article.date {
+            doc.add_date(f.date, to_datetime(date));
+        }
+        let brief = matches!(passages, [only] if only.text == article.headline);
+        if article.has_own_headline() && !brief {
+            doc.add_text(f.article, &article.headline);
+        }
+        for passage in passages {
+            doc.add_text(f.article, &passage.text);
+        }
+        doc.add_u64(f.exact, exact);
+        doc.add_u64(f.simhash, simhash);
+        doc.add_u64(f.key, article_key(path, &article.id));
+        doc
     }
 
     /// Builds one passage document.

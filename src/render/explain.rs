@@ -18,9 +18,9 @@ pub fn write_text(out: &mut impl Write, explanation: &Explanation) -> io::Result
     let query = match &explanation.understood {
         Understood::Words { words, required } => {
             let need = if *required == words.len() {
-                format!("all {required} required")
+                format!("all {required} required in an article")
             } else {
-                format!("{required} of {} required", words.len())
+                format!("{required} of {} required in an article", words.len())
             };
             format!("words {} ({need})", words.join(", "))
         }
@@ -105,7 +105,7 @@ mod tests {
         write_text(&mut out, &explanation(words)).expect("write");
         assert_eq!(
             String::from_utf8(out).expect("utf8"),
-            "query: words export, control (all 2 required)\n\
+            "query: words export, control (all 2 required in an article)\n\
              dates: 2025-03-01 ..= 2025-05-31\n\
              order: newest first\n\n"
         );

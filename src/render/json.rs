@@ -12,6 +12,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::{Hit, display_path};
+use crate::search::fusion::ARTICLE_WEIGHT;
 
 /// The serialized form of a hit.
 #[derive(Serialize)]
@@ -38,6 +39,19 @@ struct JsonParts<'a> {
     support: f32,
     support_weight: f32,
     terms: &'a [(String, f32)],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fused: Option<JsonFused>,
+}
+
+/// The serialized parts of a fused score: `score = article_weight × article / best_article +
+/// (1 − article_weight) × passages / best_passages`.
+#[derive(Serialize)]
+struct JsonFused {
+    article: f32,
+    best_article: f32,
+    article_weight: f32,
+    passages: f32,
+    best_passages: f32,
 }
 
 /// The serialized form of a copy.
@@ -76,6 +90,13 @@ pub fn write_hits(out: &mut impl Write, hits: &[Hit], cwd: Option<&Path>) -> io:
                 support: p.support,
                 support_weight: p.support_weight,
                 terms: &p.terms,
+                fused: p.fused.map(|f| JsonFused {
+                    article: f.article,
+                    best_article: f.best_article,
+                    article_weight: ARTICLE_WEIGHT,
+                    passages: f.passage,
+                    best_passages: f.best_passage,
+                }),
             }),
         };
         serde_json::to_writer(&mut *out, &json)?;

@@ -11,6 +11,7 @@ use anstyle::{AnsiColor, Style};
 
 use super::{Hit, display_path};
 use crate::search::ScoreParts;
+use crate::search::fusion::ARTICLE_WEIGHT;
 
 const HEADLINE: Style = Style::new().bold();
 const PATH: Style = AnsiColor::Magenta.on_default();
@@ -88,12 +89,35 @@ pub fn write_hits(
     Ok(())
 }
 
-/// The `--explain` lines under a hit: the article score's sum, then the passage score's parts.
+/// The `--explain` lines under a hit: how the whole-article and passage scores were fused (for
+/// plain words), the passage score's sum, then its parts.
 fn write_score_parts(out: &mut impl Write, score: f32, parts: &ScoreParts) -> io::Result<()> {
+    let passages = match &parts.fused {
+        Some(f) => {
+            writeln!(
+                out,
+                "    score {score:.3} = {ARTICLE_WEIGHT} × article {:.3} / best {:.3} + {} × passages {:.3} / best {:.3}",
+                f.article,
+                f.best_article,
+                1.0 - ARTICLE_WEIGHT,
+                f.passage,
+                f.best_passage
+            )?;
+            f.passage
+        }
+        None => score,
+    };
     writeln!(
         out,
-        "    score {score:.3} = passage {:.3} + {} × support {:.3}",
-        parts.passage, parts.support_weight, parts.support
+        "    {} {passages:.3} = passage {:.3} + {} × support {:.3}",
+        if parts.fused.is_some() {
+            "passages"
+        } else {
+            "score"
+        },
+        parts.passage,
+        parts.support_weight,
+        parts.support
     )?;
     if !parts.terms.is_empty() {
         let terms: Vec<String> = parts

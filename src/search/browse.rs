@@ -35,6 +35,7 @@ pub fn browse_plan(fields: &Fields, window: &DateWindow) -> QueryPlan {
         highlight: Highlight::default(),
         words: Vec::new(),
         relaxed: None,
+        articles: None,
     }
 }
 

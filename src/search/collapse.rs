@@ -11,6 +11,7 @@
 
 use std::collections::HashMap;
 
+use super::fusion::{FusedParts, Fusion};
 use crate::article::fingerprint::is_near_copy;
 
 /// Weight of an article's supporting passages in its score.
@@ -40,19 +41,23 @@ pub struct Group<T> {
     pub score: f32,
     /// The support part: the score of the passages after the best one that count.
     pub support: f32,
+    /// With whole-article scores: the parts `score` was fused from.
+    pub fused: Option<FusedParts>,
     /// The article's best passages, best first.
     pub passages: Vec<Candidate<T>>,
     /// Best passage of each copy of the article found among the candidates.
     pub copies: Vec<Candidate<T>>,
 }
 
-/// Groups candidates (in rank order) per article, orders articles by their score, folds copies
-/// together, and keeps the best `limit` groups.
+/// Groups candidates (in rank order) per article, orders articles by their score (fused with
+/// whole-article scores when `fusion` gives them), folds copies together, and keeps the best
+/// `limit` groups.
 pub fn collapse<T>(
     candidates: Vec<Candidate<T>>,
     limit: usize,
     per_article: usize,
     fold_copies: bool,
+    fusion: Option<&Fusion>,
 ) -> Vec<Group<T>> {
     let mut order: Vec<String> = Vec::new();
     let mut by_article: HashMap<String, Vec<Candidate<T>>> = HashMap::new();
@@ -69,10 +74,20 @@ pub fn collapse<T>(
         .map(|passages| Group {
             score: article_score(&passages),
             support: support_score(&passages),
+            fused: None,
             passages,
             copies: Vec::new(),
         })
         .collect();
+    if let Some(fusion) = fusion {
+        let best_passage = articles.iter().map(|a| a.score).fold(0.0, f32::max);
+        for article in &mut articles {
+            let key = article.passages.first().map(|p| p.article.as_str());
+            let parts = fusion.parts(key.unwrap_or_default(), article.score, best_passage);
+            article.score = parts.score();
+            article.fused = Some(parts);
+        }
+    }
     articles.sort_by(|a, b| b.score.total_cmp(&a.score));
 
     let mut groups: Vec<Group<T>> = Vec::new();
@@ -147,6 +162,7 @@ mod tests {
             10,
             1,
             true,
+            None,
         );
         assert_eq!(ids(&groups), vec!["a", "b"]);
         assert_eq!(groups[0].passages.len(), 1);
@@ -165,6 +181,7 @@ mod tests {
             10,
             1,
             true,
+            None,
         );
         assert_eq!(ids(&groups), vec!["b", "a"]);
         assert!((groups[0].score - (2.8 + SUPPORT_WEIGHT * 2.5)).abs() < 1e-5);
@@ -177,6 +194,7 @@ mod tests {
             10,
             2,
             true,
+            None,
         );
         assert_eq!(ids(&groups), vec!["a", "b"]);
         assert_eq!(groups[0].passages.len(), 2);
@@ -195,6 +213,7 @@ mod tests {
             10,
             1,
             true,
+            None,
         );
         assert_eq!(ids(&groups), vec!["a", "c"]);
         assert_eq!(groups[0].copies.len(), 1);
@@ -213,6 +232,7 @@ mod tests {
             10,
             1,
             true,
+            None,
         );
         assert_eq!(ids(&groups), vec!["a", "c"]);
         assert_eq!(groups[0].copies[0].article, "b");
@@ -220,7 +240,13 @@ mod tests {
 
     #[test]
     fn all_copies_shown_when_asked() {
-        let groups = collapse(vec![c(3.0, "a", 7, 0), c(3.0, "b", 7, 0)], 10, 1, false);
+        let groups = collapse(
+            vec![c(3.0, "a", 7, 0), c(3.0, "b", 7, 0)],
+            10,
+            1,
+            false,
+            None,
+        );
         assert_eq!(ids(&groups), vec!["a", "b"]);
     }
 
@@ -236,6 +262,7 @@ mod tests {
             2,
             1,
             true,
+            None,
         );
         assert_eq!(ids(&groups), vec!["a", "c"]);
     }

@@ -13,6 +13,7 @@ pub mod browse;
 pub mod by_date;
 pub mod collapse;
 pub mod explain;
+pub mod fusion;
 pub mod period;
 pub mod query;
 pub mod snippet;
@@ -25,17 +26,19 @@ use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use tantivy::collector::TopDocs;
 use tantivy::columnar::Column;
+use tantivy::query::EnableScoring;
 use tantivy::schema::Value;
 use tantivy::{DocAddress, Searcher, TantivyDocument};
 
 use crate::index::NewsIndex;
-use crate::index::schema::news_analyzer;
+use crate::index::schema::{KIND_PASSAGE, news_analyzer};
 use crate::index::writer::from_datetime;
 use browse::browse_plan;
-use by_date::date_groups;
+use by_date::{DateQuery, date_groups};
 use collapse::{Candidate, Group, collapse};
+use fusion::{Fusion, KindStatistics, MIN_POOL, POOL_FACTOR, top_articles, within_articles};
 use period::DateWindow;
-use query::{HEADLINE_BOOST, QueryPlan, build_query};
+use query::{ArticlePlan, HEADLINE_BOOST, QueryPlan, build_query};
 use snippet::make_snippet;
 use words::{query_parts, query_words};
 
@@ -93,6 +96,8 @@ pub struct ScoreParts {
     pub support_weight: f32,
     /// For plain-words queries: the passage score's labelled parts (those above zero).
     pub terms: Vec<(String, f32)>,
+    /// For plain-words queries: the whole-article and passage scores the rank is fused from.
+    pub fused: Option<fusion::FusedParts>,
 }
 
 /// Another place where the same story (or a near-copy) was found.
@@ -147,8 +152,8 @@ pub fn search(index: &NewsIndex, request: &SearchRequest) -> Result<Vec<Hit>> {
     }
     let groups = match request.sort {
         Sort::Relevance => relevance_groups(index, &searcher, &plan, request)?,
-        Sort::Newest => date_groups(index, &searcher, &*plan.query, request, true)?,
-        Sort::Oldest => date_groups(index, &searcher, &*plan.query, request, false)?,
+        Sort::Newest => date_groups(index, &searcher, date_query(&plan), request, true)?,
+        Sort::Oldest => date_groups(index, &searcher, date_query(&plan), request, false)?,
     };
     Ok(into_hits(
         groups,
@@ -167,7 +172,20 @@ pub fn search_timeline(
     let reader = index.index.reader().context("opening an index reader")?;
     let searcher = reader.searcher();
     let plan = plan(index, &searcher, request)?;
-    timeline::timeline(index, &searcher, &*plan.query, unit)
+    // Plain words match whole articles, as in relevance ranking.
+    let matches = plan.articles.as_ref().map_or(&*plan.query, |a| &*a.strict);
+    timeline::timeline(index, &searcher, matches, unit)
+}
+
+/// What `--sort newest|oldest` runs for a plan: whole articles for plain words, else passages.
+fn date_query(plan: &QueryPlan) -> DateQuery<'_> {
+    match &plan.articles {
+        Some(articles) => DateQuery::Articles {
+            articles: &*articles.strict,
+            passages: &*articles.passages,
+        },
+        None => DateQuery::Passages(&*plan.query),
+    }
 }
 
 /// The query to run: the user's words, or every passage in the window when there are none.
@@ -188,6 +206,9 @@ fn relevance_groups(
     plan: &QueryPlan,
     request: &SearchRequest,
 ) -> Result<Vec<Group<StoredPassage>>> {
+    if let Some(articles) = &plan.articles {
+        return fused_groups(index, searcher, articles, request);
+    }
     let groups = rank(index, searcher, plan.query.box_clone(), request)?;
     match &plan.relaxed {
         Some(relaxed) if groups.len() < request.limit => {
@@ -195,6 +216,55 @@ fn relevance_groups(
         }
         _ => Ok(groups),
     }
+}
+
+/// The best articles for a plain-words query by whole-article and passage evidence (see
+/// [`fusion`]): a pool of articles holding the required share of the words (any of them when
+/// too few do), re-ranked with their passages.
+fn fused_groups(
+    index: &NewsIndex,
+    searcher: &Searcher,
+    articles: &ArticlePlan,
+    request: &SearchRequest,
+) -> Result<Vec<Group<StoredPassage>>> {
+    let fields = &index.fields;
+    let pool_size = request.limit.saturating_mul(POOL_FACTOR).max(MIN_POOL);
+    let mut pool = top_articles(searcher, fields, &*articles.strict, pool_size)?;
+    if pool.len() < request.limit
+        && let Some(relaxed) = &articles.relaxed
+    {
+        pool = top_articles(searcher, fields, &**relaxed, pool_size)?;
+    }
+    if pool.is_empty() {
+        return Ok(Vec::new());
+    }
+    let keys: Vec<u64> = pool.iter().map(|&(key, _)| key).collect();
+    let query = within_articles(articles.passages.box_clone(), fields, &keys);
+    let statistics = KindStatistics::new(searcher, fields, KIND_PASSAGE)?;
+    let columns = segment_columns(searcher)?;
+    // Every matching passage of the pool's articles, up to a bound no real article reaches.
+    let top = searcher
+        .search_with_statistics_provider(
+            &*query,
+            &TopDocs::with_limit(pool.len().saturating_mul(64)).order_by_score(),
+            &statistics,
+        )
+        .context("ranking passages")?;
+    let candidates = top
+        .iter()
+        .map(|&(score, address)| fast_candidate(&columns, score, address))
+        .collect();
+    let fusion = Fusion::new(&pool);
+    collapse(
+        candidates,
+        request.limit,
+        request.per_article,
+        !request.all,
+        Some(&fusion),
+    )
+    .into_iter()
+    .map(|group| load_group(index, searcher, group))
+    .collect()
 }
 
 /// Turns kept articles into hits: one per kept passage, with its snippet, and with the parts of
@@ -246,6 +316,7 @@ fn into_hits(
                     support: group.support,
                     support_weight: collapse::SUPPORT_WEIGHT,
                     terms: term_parts(index, searcher, plan, doc.address),
+                    fused: group.fused,
                 }),
             });
         }
@@ -264,13 +335,15 @@ fn rank(
     let wanted = request.limit.saturating_mul(request.per_article.max(1));
     let total = searcher.num_docs() as usize;
     let columns = segment_columns(searcher)?;
+    let statistics = KindStatistics::new(searcher, &index.fields, KIND_PASSAGE)?;
     // Enough passages that most shown articles have their supporting passages among them.
     let mut fetch = (wanted * 8).max(200);
     loop {
         let top = searcher
-            .search(
+            .search_with_statistics_provider(
                 &*query,
                 &TopDocs::with_limit(fetch.min(total.max(1))).order_by_score(),
+                &statistics,
             )
             .context("running the search")?;
         let exhausted = top.len() < fetch.min(total.max(1)) || fetch >= total;
@@ -279,7 +352,13 @@ fn rank(
             .iter()
             .map(|&(score, address)| fast_candidate(&columns, score, address))
             .collect();
-        let groups = collapse(candidates, request.limit, request.per_article, !request.all);
+        let groups = collapse(
+            candidates,
+            request.limit,
+            request.per_article,
+            !request.all,
+            None,
+        );
         if exhausted || groups.len() >= request.limit {
             return groups
                 .into_iter()
@@ -353,23 +432,31 @@ fn load_group(
     Ok(Group {
         score: group.score,
         support: group.support,
+        fused: group.fused,
         passages: load(group.passages)?,
         copies: load(group.copies)?,
     })
 }
 
 /// The labelled parts of a passage's score for a plain-words query; empty for query syntax.
+/// Each part is scored with the passages' own statistics, as the search scores them.
 fn term_parts(
     index: &NewsIndex,
     searcher: &Searcher,
     plan: &QueryPlan,
     address: DocAddress,
 ) -> Vec<(String, f32)> {
+    let Ok(statistics) = KindStatistics::new(searcher, &index.fields, KIND_PASSAGE) else {
+        return Vec::new();
+    };
+    let scoring = EnableScoring::enabled_from_statistics_provider(&statistics, searcher);
+    let reader = searcher.segment_reader(address.segment_ord);
     let words = query_words(&plan.words.join(" "), &mut news_analyzer());
     query_parts(&words, &index.fields, HEADLINE_BOOST)
         .into_iter()
         .filter_map(|(label, query)| {
-            let value = query.explain(searcher, address).ok()?.value();
+            let weight = query.weight(scoring).ok()?;
+            let value = weight.explain(reader, address.doc_id).ok()?.value();
             (value > 0.0).then_some((label, value))
         })
         .collect()

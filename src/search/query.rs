@@ -17,7 +17,9 @@ use tantivy::schema::Term;
 
 use super::browse::date_filter;
 use super::period::DateWindow;
-use super::words::{ALL_WORDS_UP_TO, query_words, required_words, uses_syntax, words_query};
+use super::words::{
+    ALL_WORDS_UP_TO, article_query, query_words, required_words, uses_syntax, words_query,
+};
 use crate::index::NewsIndex;
 use crate::index::schema::news_analyzer;
 
@@ -58,6 +60,19 @@ pub struct QueryPlan {
     /// For a long plain-words query: the same query matching any of its words, the fallback
     /// when the required share of words finds too few articles.
     pub relaxed: Option<Box<dyn Query>>,
+    /// For a plain-words query: the queries that rank whole articles (see [`super::fusion`]).
+    pub articles: Option<ArticlePlan>,
+}
+
+/// The queries of a plain-words search ranked by whole-article and passage evidence.
+pub struct ArticlePlan {
+    /// Article documents holding the required share of the words, in the date window.
+    pub strict: Box<dyn Query>,
+    /// For a long query: article documents holding any of the words, in the date window, the
+    /// fallback when too few hold the required share.
+    pub relaxed: Option<Box<dyn Query>>,
+    /// Passages holding any of the words, with headline and proximity scoring.
+    pub passages: Box<dyn Query>,
 }
 
 /// Parses the user's query and adds the date window.
@@ -70,6 +85,7 @@ pub fn build_query(
     let fields = index.fields;
     let mut plain_words = Vec::new();
     let mut relaxed = None;
+    let mut articles = None;
     let (query, highlight) = if uses_syntax(text) {
         syntax_query(index, searcher, text)?
     } else {
@@ -87,6 +103,12 @@ pub fn build_query(
         }
         plain_words = words.iter().map(|w| w.term.clone()).collect();
         let required = required_words(words.len());
+        let long = required > 1 && words.len() > ALL_WORDS_UP_TO;
+        articles = Some(ArticlePlan {
+            strict: with_window(article_query(&words, required, &fields), window, &fields),
+            relaxed: long.then(|| with_window(article_query(&words, 1, &fields), window, &fields)),
+            passages: words_query(&words, 1, &fields, HEADLINE_BOOST),
+        });
         relaxed = (required > 1 && words.len() > ALL_WORDS_UP_TO).then(|| {
             with_window(
                 words_query(&words, 1, &fields, HEADLINE_BOOST),
@@ -106,11 +128,12 @@ pub fn build_query(
         highlight,
         words: plain_words,
         relaxed,
+        articles,
     })
 }
 
 /// Restricts a query to a date window (see [`date_filter`]).
-fn with_window(
+pub fn with_window(
     query: Box<dyn Query>,
     window: &DateWindow,
     fields: &crate::index::Fields,

@@ -107,6 +107,25 @@ pub fn words_query(
     Box::new(BooleanQuery::new(clauses))
 }
 
+/// Builds the whole-article query for plain words: each word over the article documents' text,
+/// `required` of them in every match (see [`super::fusion`]).
+pub fn article_query(words: &[Word], required: usize, fields: &Fields) -> Box<dyn Query> {
+    let per_word = words.iter().map(|w| {
+        let term = Term::from_field_text(fields.article, &w.term);
+        Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)) as Box<dyn Query>
+    });
+    let required = required.clamp(1, words.len().max(1));
+    if required == words.len() {
+        Box::new(BooleanQuery::new(
+            per_word.map(|q| (Occur::Must, q)).collect(),
+        ))
+    } else {
+        let mut any = BooleanQuery::new(per_word.map(|q| (Occur::Should, q)).collect());
+        any.set_minimum_number_should_match(required);
+        Box::new(any)
+    }
+}
+
 /// The scoring parts of a plain-words query, each labelled, for `--explain`: per word its passage
 /// text and headline clauses, and each proximity pair. They are the clauses [`words_query`]
 /// sums, so their values add up to a passage's score.

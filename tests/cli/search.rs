@@ -363,8 +363,14 @@ fn explain_gives_score_parts_that_add_up() {
             .map(|t| t[1].as_f64().expect("value"))
             .sum();
         assert!((terms - passage).abs() < 1e-3, "{terms} vs {passage}");
-        let total = passage
+        let passages = passage
             + parts["support_weight"].as_f64().expect("w") * parts["support"].as_f64().expect("s");
+        let fused = &parts["fused"];
+        let number = |key: &str| fused[key].as_f64().expect(key);
+        assert!((passages - number("passages")).abs() < 1e-3);
+        let weight = number("article_weight");
+        let total = weight * number("article") / number("best_article")
+            + (1.0 - weight) * passages / number("best_passages");
         assert!((total - hit["score"].as_f64().expect("score")).abs() < 1e-3);
         let labels: Vec<&str> = parts["terms"]
             .as_array()
@@ -377,4 +383,67 @@ fn explain_gives_score_parts_that_add_up() {
             "{labels:?}"
         );
     }
+}
+
+/// An article whose two paragraphs (two passages) each hold one of the query's words, and one
+/// that holds only one of them.
+fn split_words_corpus() -> Sandbox {
+    let sb = Sandbox::new();
+    let filler = "The council met for three hours and heard from residents, engineers and the \
+                  harbour authority before adjourning without a vote on the wider budget. ";
+    sb.write(
+        "news/split.txt",
+        format!(
+            "Harbour plans revisited\n\n2 March 2025\n\n{filler}A zeppelin hangar on the old \
+             airfield would be restored first, officials said. {filler}\n\n{filler}The local \
+             marmalade cooperative asked for a stall at the new market hall. {filler}\n"
+        )
+        .as_bytes(),
+    );
+    sb.write(
+        "news/one.txt",
+        format!(
+            "Airfield open day\n\n9 April 2025\n\n{filler}Crowds came to see a zeppelin \
+             replica. {filler}\n"
+        )
+        .as_bytes(),
+    );
+    let news = sb.write("news/.keep", b"");
+    std::fs::remove_file(&news).expect("remove placeholder");
+    sb.index(&["--quiet", "news"]);
+    sb
+}
+
+#[test]
+fn all_words_must_be_in_the_article_not_in_one_passage() {
+    let sb = split_words_corpus();
+    // The premise: the two words sit in different passages of split.txt.
+    let (_, both) = sb.json(&["--per-article", "5", "zeppelin OR marmalade"]);
+    let split: Vec<&Value> = both
+        .iter()
+        .filter(|h| h["path"].as_str().is_some_and(|p| p.ends_with("split.txt")))
+        .collect();
+    assert_eq!(split.len(), 2, "{both:?}");
+
+    let (code, hits) = sb.json(&["zeppelin marmalade"]);
+    assert_eq!(code, Some(0));
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert!(
+        hits[0]["path"]
+            .as_str()
+            .expect("path")
+            .ends_with("split.txt")
+    );
+    assert!(!highlighted(&hits[0]).is_empty(), "{:?}", hits[0]);
+
+    // Date order and the timeline count the same article.
+    let (_, newest) = sb.json(&["--sort", "newest", "zeppelin marmalade"]);
+    assert_eq!(newest.len(), 1, "{newest:?}");
+    assert!(!highlighted(&newest[0]).is_empty());
+    let (_, rows) = sb.json(&["--timeline", "--by", "month", "zeppelin marmalade"]);
+    let counts: Vec<u64> = rows
+        .iter()
+        .map(|r| r["count"].as_u64().expect("count"))
+        .collect();
+    assert_eq!(counts, vec![1], "{rows:?}");
 }

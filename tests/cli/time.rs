@@ -414,7 +414,7 @@ fn explain_shows_words_and_window() {
     let text = stdout(&out);
     assert!(
         text.starts_with(
-            "query: words lighthous, keeper (all 2 required)\n\
+            "query: words lighthous, keeper (all 2 required in an article)\n\
              dates: 2025-03-01 ..= 2025-05-20\n\
              order: relevance\n\n"
         ),
