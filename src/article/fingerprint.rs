@@ -27,11 +27,27 @@ pub fn fnv64(bytes: &[u8]) -> u64 {
     hash
 }
 
+/// Both fingerprints of an article, [`exact_fingerprint`] and [`simhash`], from one pass over
+/// its words (indexing needs both).
+pub fn fingerprints(article: &Article) -> (u64, u64) {
+    let words = article_words(article);
+    (exact_of(&words), simhash_of(&words))
+}
+
 /// Fingerprint of an article's words (its body, or its headline when it has no body).
 pub fn exact_fingerprint(article: &Article) -> u64 {
-    let words = article_words(article);
+    exact_of(&article_words(article))
+}
+
+/// SimHash of an article's word 3-shingles, or 0 when it is too short to compare.
+pub fn simhash(article: &Article) -> u64 {
+    simhash_of(&article_words(article))
+}
+
+/// FNV-1a of the words, each followed by a space.
+fn exact_of(words: &[String]) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for word in &words {
+    for word in words {
         for &byte in word.as_bytes().iter().chain(b" ") {
             hash ^= u64::from(byte);
             hash = hash.wrapping_mul(0x0100_0000_01b3);
@@ -40,15 +56,22 @@ pub fn exact_fingerprint(article: &Article) -> u64 {
     hash
 }
 
-/// SimHash of an article's word 3-shingles, or 0 when it is too short to compare.
-pub fn simhash(article: &Article) -> u64 {
-    let words = article_words(article);
+/// SimHash over word 3-shingles, each hashed as `fnv64("w1 w2 w3")` (without building the
+/// string); 0 under [`NEAR_COPY_MIN_WORDS`] words.
+fn simhash_of(words: &[String]) -> u64 {
     if words.len() < NEAR_COPY_MIN_WORDS {
         return 0;
     }
     let mut counts = [0i32; 64];
     for shingle in words.windows(3) {
-        let hash = fnv64(shingle.join(" ").as_bytes());
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for (i, word) in shingle.iter().enumerate() {
+            let space: &[u8] = if i == 0 { b"" } else { b" " };
+            for &byte in space.iter().chain(word.as_bytes()) {
+                hash ^= u64::from(byte);
+                hash = hash.wrapping_mul(0x0100_0000_01b3);
+            }
+        }
         for (bit, count) in counts.iter_mut().enumerate() {
             if hash >> bit & 1 == 1 {
                 *count += 1;
@@ -153,6 +176,25 @@ mod tests {
     fn short_articles_have_no_signature() {
         assert_eq!(simhash(&article("Too short to compare.")), 0);
         assert!(!is_near_copy(0, 0));
+    }
+
+    #[test]
+    fn one_pass_gives_the_same_fingerprints() {
+        let a = article(&story());
+        assert_eq!(fingerprints(&a), (exact_fingerprint(&a), simhash(&a)));
+        // Each shingle is hashed as its words joined by single spaces.
+        let words = article_words(&a);
+        let mut counts = [0i32; 64];
+        for shingle in words.windows(3) {
+            let hash = fnv64(shingle.join(" ").as_bytes());
+            for (bit, count) in counts.iter_mut().enumerate() {
+                *count += if hash >> bit & 1 == 1 { 1 } else { -1 };
+            }
+        }
+        let joined = (0..64)
+            .filter(|&b| counts[b] > 0)
+            .fold(0u64, |acc, b| acc | 1 << b);
+        assert_eq!(simhash(&a), joined);
     }
 
     #[test]

@@ -10,9 +10,11 @@ use std::collections::{BTreeMap, HashMap};
 
 use anyhow::{Context, Result};
 use tantivy::collector::DocSetCollector;
+use tantivy::columnar::StrColumn;
+use tantivy::fastfield::FastFieldReaders;
 use tantivy::query::TermQuery;
-use tantivy::schema::{IndexRecordOption, Term, Value};
-use tantivy::{Searcher, TantivyDocument};
+use tantivy::schema::{IndexRecordOption, Term};
+use tantivy::{DocId, Searcher, SegmentOrdinal};
 
 use super::NewsIndex;
 use super::schema::{KIND_FILE, KIND_ROOT};
@@ -39,46 +41,48 @@ pub struct Manifest {
     pub roots: BTreeMap<String, u64>,
 }
 
-/// Reads the manifest from the index's last commit.
+/// Reads the manifest from the index's last commit, from fast columns only (no stored document
+/// is decompressed, so this stays quick on a large index).
 pub fn load_manifest(index: &NewsIndex) -> Result<Manifest> {
     let reader = index.index.reader().context("opening an index reader")?;
     let searcher = reader.searcher();
-    let f = index.fields;
     let mut manifest = Manifest::default();
-    for doc in docs_of_kind(&searcher, index, KIND_FILE)? {
-        let text = |field| {
-            doc.get_first(field)
-                .and_then(|v| v.as_str())
-                .map(str::to_string)
-        };
-        let number = |field| doc.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0);
-        if let Some(path) = text(f.file) {
-            manifest.files.insert(
-                path,
-                FileRecord {
-                    size: number(f.size),
-                    mtime: number(f.mtime),
-                    hash: text(f.hash).unwrap_or_default(),
-                    articles: number(f.articles),
-                },
-            );
+    for (segment, docs) in docs_of_kind(&searcher, index, KIND_FILE)? {
+        let fast = searcher.segment_reader(segment).fast_fields();
+        let number = |name: &str| fast.u64(name).context("reading the manifest");
+        let (size, mtime, articles) = (number("size")?, number("mtime")?, number("articles")?);
+        let (files, hashes) = (text_column(fast, "file")?, text_column(fast, "hash")?);
+        for doc in docs {
+            if let Some(path) = text_value(files.as_ref(), doc) {
+                let record = FileRecord {
+                    size: size.first(doc).unwrap_or(0),
+                    mtime: mtime.first(doc).unwrap_or(0),
+                    hash: text_value(hashes.as_ref(), doc).unwrap_or_default(),
+                    articles: articles.first(doc).unwrap_or(0),
+                };
+                manifest.files.insert(path, record);
+            }
         }
     }
-    for doc in docs_of_kind(&searcher, index, KIND_ROOT)? {
-        if let Some(root) = doc.get_first(f.root).and_then(|v| v.as_str()) {
-            let stamp = doc.get_first(f.mtime).and_then(|v| v.as_u64()).unwrap_or(0);
-            manifest.roots.insert(root.to_string(), stamp);
+    for (segment, docs) in docs_of_kind(&searcher, index, KIND_ROOT)? {
+        let fast = searcher.segment_reader(segment).fast_fields();
+        let roots = text_column(fast, "root")?;
+        let stamps = fast.u64("mtime").context("reading the manifest")?;
+        for doc in docs {
+            if let Some(root) = text_value(roots.as_ref(), doc) {
+                manifest.roots.insert(root, stamps.first(doc).unwrap_or(0));
+            }
         }
     }
     Ok(manifest)
 }
 
-/// Every stored document whose `kind` is `kind`.
-pub fn docs_of_kind(
+/// The live documents whose `kind` is `kind`, by segment.
+fn docs_of_kind(
     searcher: &Searcher,
     index: &NewsIndex,
     kind: &str,
-) -> Result<Vec<TantivyDocument>> {
+) -> Result<BTreeMap<SegmentOrdinal, Vec<DocId>>> {
     let query = TermQuery::new(
         Term::from_field_text(index.fields.kind, kind),
         IndexRecordOption::Basic,
@@ -86,8 +90,25 @@ pub fn docs_of_kind(
     let addresses = searcher
         .search(&query, &DocSetCollector)
         .context("reading the manifest")?;
-    addresses
-        .into_iter()
-        .map(|address| searcher.doc(address).context("reading a manifest entry"))
-        .collect()
+    let mut by_segment: BTreeMap<SegmentOrdinal, Vec<DocId>> = BTreeMap::new();
+    for address in addresses {
+        by_segment
+            .entry(address.segment_ord)
+            .or_default()
+            .push(address.doc_id);
+    }
+    Ok(by_segment)
+}
+
+/// A segment's text column (`None` when no document of the segment has the field).
+fn text_column(fast: &FastFieldReaders, name: &str) -> Result<Option<StrColumn>> {
+    fast.str(name).context("reading the manifest")
+}
+
+/// The text value of a document in a text column.
+fn text_value(column: Option<&StrColumn>, doc: DocId) -> Option<String> {
+    let column = column?;
+    let ord = column.term_ords(doc).next()?;
+    let mut text = String::new();
+    column.ord_to_str(ord, &mut text).ok()?.then_some(text)
 }

@@ -8,6 +8,7 @@ pub mod lookup;
 pub mod manifest;
 pub mod schema;
 pub mod stats;
+pub mod stem_cache;
 pub mod writer;
 
 use std::fmt;
@@ -22,7 +23,7 @@ pub use schema::Fields;
 pub use writer::IndexSink;
 
 /// Version of the on-disk layout: bump when the schema or the meaning of a field changes.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 /// File beside tantivy's own that records [`FORMAT_VERSION`].
 const FORMAT_FILE: &str = "news-search-format";
 

@@ -13,12 +13,14 @@
 
 use anyhow::{Context, Result};
 use tantivy::Index;
+
+use super::stem_cache::CachedStemmer;
 use tantivy::schema::{
     DateOptions, DateTimePrecision, FAST, Field, INDEXED, IndexRecordOption, STORED, STRING,
     Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{
-    Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, StopWordFilter, TextAnalyzer,
+    Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, StopWordFilter, TextAnalyzer,
 };
 
 /// Name under which the English analyzer is registered.
@@ -125,12 +127,14 @@ pub fn build_schema() -> Schema {
     builder.add_u64_field("exact", STORED | FAST);
     builder.add_u64_field("simhash", STORED | FAST);
     builder.add_u64_field("key", INDEXED | FAST);
-    builder.add_u64_field("size", STORED);
-    builder.add_u64_field("mtime", STORED);
-    builder.add_text_field("hash", STRING | STORED);
-    builder.add_u64_field("articles", STORED);
-    builder.add_text_field("file", STRING | STORED);
-    builder.add_text_field("root", STRING | STORED);
+    // The manifest is read from fast columns: reading it from stored documents would decompress
+    // the blocks of passages they sit among (most of the doc store on a large index).
+    builder.add_u64_field("size", STORED | FAST);
+    builder.add_u64_field("mtime", STORED | FAST);
+    builder.add_text_field("hash", STRING | STORED | FAST);
+    builder.add_u64_field("articles", STORED | FAST);
+    builder.add_text_field("file", STRING | STORED | FAST);
+    builder.add_text_field("root", STRING | STORED | FAST);
     builder.build()
 }
 
@@ -170,17 +174,14 @@ impl Fields {
 }
 
 /// The English analyzer: split on non-alphanumerics, drop over-long tokens, lower-case, drop
-/// English stop words, stem (Porter/Snowball English).
+/// English stop words, stem (Porter/Snowball English, remembering stems: [`CachedStemmer`]).
 pub fn news_analyzer() -> TextAnalyzer {
     let builder = TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser);
     match StopWordFilter::new(Language::English) {
-        Some(stop) => builder
-            .filter(stop)
-            .filter(Stemmer::new(Language::English))
-            .build(),
-        None => builder.filter(Stemmer::new(Language::English)).build(),
+        Some(stop) => builder.filter(stop).filter(CachedStemmer).build(),
+        None => builder.filter(CachedStemmer).build(),
     }
 }
 

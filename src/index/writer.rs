@@ -14,7 +14,7 @@ use tantivy::{DateTime, IndexWriter, TantivyDocument};
 use super::manifest::FileRecord;
 use super::schema::{KIND_ARTICLE, KIND_FILE, KIND_PASSAGE, KIND_ROOT};
 use super::{Fields, IndexError, NewsIndex};
-use crate::article::fingerprint::{exact_fingerprint, fnv64, simhash};
+use crate::article::fingerprint::{fingerprints, fnv64};
 use crate::article::{Article, Passage, split_passages};
 
 /// Memory budget of the writer when the caller gives none: 128 MB.
@@ -59,7 +59,7 @@ impl IndexSink {
         self.delete_file(path);
         let mut passages = 0;
         for article in articles {
-            let fingerprints = (exact_fingerprint(article), simhash(article));
+            let fingerprints = fingerprints(article);
             let own_headline = article.has_own_headline();
             let article_passages = passages_of(article);
             if article_passages.is_empty() {
