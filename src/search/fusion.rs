@@ -19,9 +19,9 @@ use std::collections::HashMap;
 use anyhow::{Context, Result};
 use tantivy::collector::TopDocs;
 use tantivy::query::{
-    Bm25StatisticsProvider, BooleanQuery, ConstScoreQuery, Occur, Query, TermSetQuery,
+    Bm25StatisticsProvider, BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery,
 };
-use tantivy::schema::{Field, Term};
+use tantivy::schema::{Field, IndexRecordOption, Term};
 use tantivy::{DocAddress, Searcher};
 
 use crate::index::Fields;
@@ -118,10 +118,17 @@ pub fn top_articles(
 
 /// Restricts a passage query to the passages of the given articles, without changing scores.
 pub fn within_articles(query: Box<dyn Query>, fields: &Fields, keys: &[u64]) -> Box<dyn Query> {
-    let terms = keys
+    // A union of the keys' short posting lists: cheaper than a `TermSetQuery`, which walks the
+    // term dictionary with an automaton and fills a bitset of the whole segment.
+    let articles = keys
         .iter()
-        .map(|&key| Term::from_field_u64(fields.key, key));
-    let filter = ConstScoreQuery::new(Box::new(TermSetQuery::new(terms)), 0.0);
+        .map(|&key| {
+            let term = Term::from_field_u64(fields.key, key);
+            let query: Box<dyn Query> = Box::new(TermQuery::new(term, IndexRecordOption::Basic));
+            (Occur::Should, query)
+        })
+        .collect();
+    let filter = ConstScoreQuery::new(Box::new(BooleanQuery::new(articles)), 0.0);
     Box::new(BooleanQuery::new(vec![
         (Occur::Must, query),
         (Occur::Must, Box::new(filter)),
