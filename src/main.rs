@@ -9,6 +9,12 @@ use news_search::cli::Cli;
 use news_search::config::with_default_command;
 use news_search::run::{Outcome, run};
 
+/// mimalloc instead of the system allocator: indexing allocates many short-lived strings on
+/// several threads, where glibc's per-thread arenas kept about 100 MB more resident on 250k
+/// articles and allocation was ~10% of the CPU.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse_from(with_default_command(std::env::args_os().collect()));
     match run(cli) {
