@@ -20,7 +20,7 @@ pub const ALL_WORDS_UP_TO: usize = 3;
 /// Weight of a proximity bonus clause relative to a word's own score.
 pub const PROXIMITY_BOOST: f32 = 0.25;
 /// Two query words count as close when at most this many positions apart (beyond adjacency).
-pub const PROXIMITY_SLOP: u32 = 3;
+pub const PROXIMITY_SLOP: u32 = 4;
 
 /// One analyzed query word and its position in the query.
 #[derive(Debug, Clone, PartialEq, Eq)]
