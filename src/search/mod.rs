@@ -130,7 +130,8 @@ pub struct Hit {
     pub snippet: String,
     /// Byte ranges of `snippet` to highlight.
     pub highlights: Vec<(usize, usize)>,
-    /// Ranking score (BM25; higher is better).
+    /// Ranking score, higher is better: for plain words the fused share (at most 1, see
+    /// [`fusion`]), else the BM25 passage score; comparable within one search only.
     pub score: f32,
     /// The article's URL, when known.
     pub url: Option<String>,
