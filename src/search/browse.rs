@@ -34,7 +34,6 @@ pub fn browse_plan(fields: &Fields, window: &DateWindow) -> QueryPlan {
         query,
         highlight: Highlight::default(),
         words: Vec::new(),
-        relaxed: None,
         articles: None,
     }
 }

@@ -1,7 +1,7 @@
 //! `--explain`: the search as news-search understood it, as plain data.
 //!
 //! What the query words became after analysis (stemmed, stop words dropped) and how many of them
-//! a passage must hold ([`super::words`]), or that the query is in tantivy's syntax, or that it
+//! an article must hold ([`super::words`]), or that the query is in tantivy's syntax, or that it
 //! has no words and lists a date window; then the date window after `date:` clauses and
 //! `--since`/`--until` were combined, and the order of the hits. Printing is left to
 //! [`crate::render::explain`]. Score parts may be added here later.
@@ -14,7 +14,7 @@ use crate::index::schema::news_analyzer;
 /// How the query text is read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Understood {
-    /// Plain words: each analysed word, and how many a passage must hold.
+    /// Plain words: each analysed word, and how many an article must hold.
     Words {
         /// The analysed words, in query order.
         words: Vec<String>,

@@ -1,9 +1,10 @@
 //! Search: a query and a date window → ranked hits, one passage each, with snippets.
 //!
-//! Passages are ranked by BM25 over their text and their article's headline (see [`query`]).
-//! Hits are then collapsed ([`collapse`]): at most `per_article` passages of one article are
-//! kept, articles are ordered by their best passage, and copies of a story are folded into its
-//! best-ranked article. Stored text is read and snippets are made only for the hits returned.
+//! A plain-words query ranks whole articles and their passages and fuses both scores
+//! ([`fusion`]); a query in tantivy's syntax ranks passages by BM25 over their text and their
+//! article's headline (see [`query`]). Hits are then collapsed ([`collapse`]): at most
+//! `per_article` passages of one article are kept, articles are ordered by their score, and
+//! copies of a story are folded into its best-ranked article. Stored text is read and snippets are made only for the hits returned.
 //! With `--sort newest|oldest` every matching article is collected and ordered by date instead
 //! ([`by_date`]); [`timeline`] counts them over time. A query with no words but a date window
 //! lists the window ([`browse`]). Printing is left to [`crate::render`].
@@ -198,24 +199,17 @@ fn plan(index: &NewsIndex, searcher: &Searcher, request: &SearchRequest) -> Resu
     }
 }
 
-/// The best articles by score: top passages, collapsed per article and story; a long
-/// plain-words query that finds too few articles with its required share of words falls back to
-/// any of them.
+/// The best articles by score: for plain words by whole-article and passage evidence
+/// ([`fused_groups`]), else top passages collapsed per article and story.
 fn relevance_groups(
     index: &NewsIndex,
     searcher: &Searcher,
     plan: &QueryPlan,
     request: &SearchRequest,
 ) -> Result<Vec<Group<StoredPassage>>> {
-    if let Some(articles) = &plan.articles {
-        return fused_groups(index, searcher, articles, request);
-    }
-    let groups = rank(index, searcher, plan.query.box_clone(), request)?;
-    match &plan.relaxed {
-        Some(relaxed) if groups.len() < request.limit => {
-            rank(index, searcher, relaxed.box_clone(), request)
-        }
-        _ => Ok(groups),
+    match &plan.articles {
+        Some(articles) => fused_groups(index, searcher, articles, request),
+        None => rank(index, searcher, plan.query.box_clone(), request),
     }
 }
 

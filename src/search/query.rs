@@ -51,15 +51,13 @@ pub struct Highlight {
 
 /// A parsed search: what to run and what to highlight.
 pub struct QueryPlan {
-    /// The query to run, date filter included.
+    /// The passage query, date filter included; what runs for query syntax and date-only
+    /// queries (plain words run [`QueryPlan::articles`]).
     pub query: Box<dyn Query>,
     /// What snippets highlight.
     pub highlight: Highlight,
     /// The analyzed words of a plain-words query (empty for query syntax).
     pub words: Vec<String>,
-    /// For a long plain-words query: the same query matching any of its words, the fallback
-    /// when the required share of words finds too few articles.
-    pub relaxed: Option<Box<dyn Query>>,
     /// For a plain-words query: the queries that rank whole articles (see [`super::fusion`]).
     pub articles: Option<ArticlePlan>,
 }
@@ -84,7 +82,6 @@ pub fn build_query(
 ) -> Result<QueryPlan> {
     let fields = index.fields;
     let mut plain_words = Vec::new();
-    let mut relaxed = None;
     let mut articles = None;
     let (query, highlight) = if uses_syntax(text) {
         syntax_query(index, searcher, text)?
@@ -109,13 +106,6 @@ pub fn build_query(
             relaxed: long.then(|| with_window(article_query(&words, 1, &fields), window, &fields)),
             passages: words_query(&words, 1, &fields, HEADLINE_BOOST),
         });
-        relaxed = (required > 1 && words.len() > ALL_WORDS_UP_TO).then(|| {
-            with_window(
-                words_query(&words, 1, &fields, HEADLINE_BOOST),
-                window,
-                &fields,
-            )
-        });
         (
             words_query(&words, required, &fields, HEADLINE_BOOST),
             highlight,
@@ -127,7 +117,6 @@ pub fn build_query(
         query,
         highlight,
         words: plain_words,
-        relaxed,
         articles,
     })
 }

@@ -4,9 +4,10 @@
 //! operators) is read as a bag of words, analyzed like the index (stemmed, stop words dropped).
 //! Each word may match the passage text or, weighted up, its headline. How many words must
 //! match grows with the query ([`required_words`]): a short query keeps precise all-words
-//! matching, a pasted sentence needs only some of its words in a passage, and when that still
-//! finds too few articles, any of its words will do ([`words_query`] takes the required count;
-//! the search falls back). Pairs of query words found close together in the passage earn a
+//! matching, a pasted sentence needs only some of its words, and when that still finds too few
+//! articles, any of its words will do ([`article_query`] and [`words_query`] take the required
+//! count; the search falls back). Plain words are matched over whole articles, then scored over
+//! passages too (see [`super::fusion`]). Pairs of query words found close together in the passage earn a
 //! proximity bonus ([`PROXIMITY_BOOST`], within [`PROXIMITY_SLOP`] positions).
 
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
@@ -66,8 +67,8 @@ pub fn query_words(text: &str, analyzer: &mut TextAnalyzer) -> Vec<Word> {
     words
 }
 
-/// How many of `n` distinct query words a passage must hold: all of a short query; for longer
-/// ones a third, at least two, so a pasted sentence finds passages that share its key words.
+/// How many of `n` distinct query words an article must hold: all of a short query; for longer
+/// ones a third, at least two, so a pasted sentence finds articles that share its key words.
 pub fn required_words(n: usize) -> usize {
     if n <= ALL_WORDS_UP_TO {
         n
