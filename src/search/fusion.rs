@@ -135,8 +135,31 @@ pub fn within_articles(query: Box<dyn Query>, fields: &Fields, keys: &[u64]) -> 
     ]))
 }
 
+/// The passages of the given articles that `query` matches, best first, scored with the
+/// passages' own statistics (every one, up to 64 per article on average, a bound no real
+/// article reaches).
+pub fn passages_of_articles(
+    searcher: &Searcher,
+    fields: &Fields,
+    query: &dyn Query,
+    keys: &[u64],
+) -> Result<Vec<(f32, DocAddress)>> {
+    if keys.is_empty() {
+        return Ok(Vec::new());
+    }
+    let query = within_articles(query.box_clone(), fields, keys);
+    let statistics = KindStatistics::new(searcher, fields, KIND_PASSAGE)?;
+    searcher
+        .search_with_statistics_provider(
+            &*query,
+            &TopDocs::with_limit(keys.len().saturating_mul(64)).order_by_score(),
+            &statistics,
+        )
+        .context("finding the articles' passages")
+}
+
 /// The best `keep` passages of each of the given articles that `query` matches, by article key,
-/// best first, scored with the passages' own statistics.
+/// best first ([`passages_of_articles`] grouped).
 pub fn best_passages(
     searcher: &Searcher,
     fields: &Fields,
@@ -145,18 +168,7 @@ pub fn best_passages(
     keep: usize,
 ) -> Result<HashMap<u64, Vec<(f32, DocAddress)>>> {
     let mut best: HashMap<u64, Vec<(f32, DocAddress)>> = HashMap::new();
-    if keys.is_empty() {
-        return Ok(best);
-    }
-    let query = within_articles(query.box_clone(), fields, keys);
-    let statistics = KindStatistics::new(searcher, fields, KIND_PASSAGE)?;
-    let top: Vec<(f32, DocAddress)> = searcher
-        .search_with_statistics_provider(
-            &*query,
-            &TopDocs::with_limit(keys.len().saturating_mul(64)).order_by_score(),
-            &statistics,
-        )
-        .context("finding the articles' passages")?;
+    let top = passages_of_articles(searcher, fields, query, keys)?;
     let columns = key_columns(searcher)?;
     for (score, address) in top {
         let key = columns

@@ -37,7 +37,7 @@ use crate::index::writer::from_datetime;
 use browse::browse_plan;
 use by_date::{DateQuery, date_groups};
 use collapse::{Candidate, Group, collapse};
-use fusion::{Fusion, KindStatistics, MIN_POOL, POOL_FACTOR, top_articles, within_articles};
+use fusion::{Fusion, KindStatistics, MIN_POOL, POOL_FACTOR, passages_of_articles, top_articles};
 use period::DateWindow;
 use query::{ArticlePlan, HEADLINE_BOOST, QueryPlan, build_query};
 use snippet::make_snippet;
@@ -234,17 +234,8 @@ fn fused_groups(
         return Ok(Vec::new());
     }
     let keys: Vec<u64> = pool.iter().map(|&(key, _)| key).collect();
-    let query = within_articles(articles.passages.box_clone(), fields, &keys);
-    let statistics = KindStatistics::new(searcher, fields, KIND_PASSAGE)?;
+    let top = passages_of_articles(searcher, fields, &*articles.passages, &keys)?;
     let columns = segment_columns(searcher)?;
-    // Every matching passage of the pool's articles, up to a bound no real article reaches.
-    let top = searcher
-        .search_with_statistics_provider(
-            &*query,
-            &TopDocs::with_limit(pool.len().saturating_mul(64)).order_by_score(),
-            &statistics,
-        )
-        .context("ranking passages")?;
     let candidates = top
         .iter()
         .map(|&(score, address)| fast_candidate(&columns, score, address))
