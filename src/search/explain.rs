@@ -86,7 +86,7 @@ mod tests {
             e.understood,
             Understood::Words {
                 words: vec!["export".into(), "control".into(), "chip".into()],
-                required: 3
+                required: 2
             }
         );
     }

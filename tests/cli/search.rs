@@ -447,3 +447,21 @@ fn all_words_must_be_in_the_article_not_in_one_passage() {
         .collect();
     assert_eq!(counts, vec![1], "{rows:?}");
 }
+
+#[test]
+fn three_words_need_two_of_them() {
+    let sb = split_words_corpus();
+    // split.txt lacks `replica`, one.txt lacks `marmalade`: each holds two of the three words.
+    let (code, hits) = sb.json(&["zeppelin marmalade replica"]);
+    assert_eq!(code, Some(0));
+    let mut paths: Vec<&str> = hits
+        .iter()
+        .map(|h| h["path"].as_str().expect("path"))
+        .collect();
+    paths.sort_unstable();
+    assert_eq!(paths.len(), 2, "{hits:?}");
+    assert!(paths[0].ends_with("one.txt") && paths[1].ends_with("split.txt"));
+    // Two words stay all-words: no article holds both `marmalade` and `replica`.
+    let (code, hits) = sb.json(&["marmalade replica"]);
+    assert_eq!((code, hits.len()), (Some(1), 0), "{hits:?}");
+}
