@@ -5,10 +5,10 @@
 //! since every word is stemmed once for its passage and once for its article. [`CachedStemmer`]
 //! gives the same stems, looking each word up in a map first; the map lives as long as the
 //! analyzer (tantivy keeps one per field per segment being written) and stops growing at
-//! [`MAX_WORDS`] entries, so its memory stays bounded.
+//! [`MAX_WORDS`] entries, so its memory stays bounded. The map hashes with FxHash, as tantivy's
+//! own stop-word filter does: the words are the user's own text, and SipHash is slower.
 
-use std::collections::HashMap;
-
+use rustc_hash::FxHashMap;
 use tantivy::tokenizer::{
     Language, RawTokenizer, Stemmer, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
 };
@@ -26,7 +26,7 @@ impl TokenFilter for CachedStemmer {
     fn transform<T: Tokenizer>(self, tokenizer: T) -> CachedStemmerFilter<T> {
         CachedStemmerFilter {
             inner: tokenizer,
-            stems: HashMap::new(),
+            stems: FxHashMap::default(),
             stemmer: TextAnalyzer::builder(RawTokenizer::default())
                 .filter(Stemmer::new(Language::English))
                 .build(),
@@ -38,7 +38,7 @@ impl TokenFilter for CachedStemmer {
 #[derive(Clone)]
 pub struct CachedStemmerFilter<T> {
     inner: T,
-    stems: HashMap<String, String>,
+    stems: FxHashMap<String, String>,
     /// Stems one word at a time (a word is one raw token).
     stemmer: TextAnalyzer,
 }
@@ -58,7 +58,7 @@ impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
 /// The token stream of [`CachedStemmerFilter`].
 pub struct CachedStemmerStream<'a, T> {
     tail: T,
-    stems: &'a mut HashMap<String, String>,
+    stems: &'a mut FxHashMap<String, String>,
     stemmer: &'a mut TextAnalyzer,
 }
 
