@@ -16,8 +16,8 @@ use tantivy::Index;
 
 use super::stem_cache::CachedStemmer;
 use tantivy::schema::{
-    DateOptions, DateTimePrecision, FAST, Field, INDEXED, IndexRecordOption, STORED, STRING,
-    Schema, TextFieldIndexing, TextOptions,
+    DateOptions, DateTimePrecision, FAST, Field, IndexRecordOption, NumericOptions, STORED, Schema,
+    TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{
     Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, StopWordFilter, TextAnalyzer,
@@ -97,12 +97,21 @@ pub fn build_schema() -> Schema {
                 .set_index_option(IndexRecordOption::WithFreqsAndPositions),
         )
         .set_stored();
-    let date = DateOptions::from(INDEXED)
+    // Fields matched only as whole values (ids, paths, kinds, keys, dates) need no field norms:
+    // those are one byte per document per field, for every document, and only BM25 reads them.
+    let keyword = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer("raw")
+            .set_index_option(IndexRecordOption::Basic)
+            .set_fieldnorms(false),
+    );
+    let date = DateOptions::default()
+        .set_indexed()
         .set_stored()
         .set_fast()
         .set_precision(DateTimePrecision::Seconds);
-    builder.add_text_field("id", STRING | STORED | FAST);
-    builder.add_text_field("path", STRING | STORED);
+    builder.add_text_field("id", keyword.clone() | STORED | FAST);
+    builder.add_text_field("path", keyword.clone() | STORED);
     builder.add_u64_field("line", STORED);
     builder.add_u64_field("ordinal", STORED);
     builder.add_date_field("date", date);
@@ -123,18 +132,19 @@ pub fn build_schema() -> Schema {
     builder.add_text_field("url", STORED);
     builder.add_text_field("source", STORED);
     builder.add_text_field("author", STORED);
-    builder.add_text_field("kind", STRING);
-    builder.add_u64_field("exact", STORED | FAST);
-    builder.add_u64_field("simhash", STORED | FAST);
-    builder.add_u64_field("key", INDEXED | FAST);
+    builder.add_text_field("kind", keyword.clone());
+    // Read from fast columns only: stored, these incompressible hashes cost 16 bytes a passage.
+    builder.add_u64_field("exact", FAST);
+    builder.add_u64_field("simhash", FAST);
+    builder.add_u64_field("key", NumericOptions::default().set_indexed().set_fast());
     // The manifest is read from fast columns: reading it from stored documents would decompress
     // the blocks of passages they sit among (most of the doc store on a large index).
     builder.add_u64_field("size", STORED | FAST);
     builder.add_u64_field("mtime", STORED | FAST);
-    builder.add_text_field("hash", STRING | STORED | FAST);
+    builder.add_text_field("hash", keyword.clone() | STORED | FAST);
     builder.add_u64_field("articles", STORED | FAST);
-    builder.add_text_field("file", STRING | STORED | FAST);
-    builder.add_text_field("root", STRING | STORED | FAST);
+    builder.add_text_field("file", keyword.clone() | STORED | FAST);
+    builder.add_text_field("root", keyword | STORED | FAST);
     builder.build()
 }
 

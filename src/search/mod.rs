@@ -470,8 +470,15 @@ fn read_candidate(
     address: DocAddress,
 ) -> Result<Candidate<StoredPassage>> {
     let doc: TantivyDocument = searcher.doc(address).context("reading a stored passage")?;
-    let number = |field| doc.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0);
-    let (exact, simhash) = (number(index.fields.exact), number(index.fields.simhash));
+    // The copy fingerprints live in fast columns only (see the schema).
+    let fast = searcher.segment_reader(address.segment_ord).fast_fields();
+    let number = |name| {
+        fast.u64(name)
+            .ok()
+            .and_then(|column| column.first(address.doc_id))
+            .unwrap_or(0)
+    };
+    let (exact, simhash) = (number("exact"), number("simhash"));
     let passage = read_stored(index, &doc, address);
     Ok(Candidate {
         score,
