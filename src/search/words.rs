@@ -119,13 +119,18 @@ pub fn article_query(words: &[Word], required: usize, fields: &Fields) -> Box<dy
         Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)) as Box<dyn Query>
     });
     let required = required.clamp(1, words.len().max(1));
-    if required == words.len() {
+    if required == words.len() && required > 1 {
+        // tantivy prunes a conjunction of terms with block-max scores.
         Box::new(BooleanQuery::new(
             per_word.map(|q| (Occur::Must, q)).collect(),
         ))
     } else {
+        // One word, or any of several, is a union of terms, which tantivy prunes with
+        // block-max WAND; a lone required clause would score every matching article instead.
         let mut any = BooleanQuery::new(per_word.map(|q| (Occur::Should, q)).collect());
-        any.set_minimum_number_should_match(required);
+        if required > 1 {
+            any.set_minimum_number_should_match(required);
+        }
         Box::new(any)
     }
 }
