@@ -91,7 +91,7 @@ fn run_index(index_path: &Path, args: &IndexArgs) -> Result<Outcome> {
     };
     let bar = Bar::for_stderr(args.quiet);
     let report = index_paths(&mut sink, &manifest, &roots, &options, &bar, &STOP)?;
-    sink.finish()?;
+    sink.finish(!report.interrupted)?;
     let mut stderr = io::stderr().lock();
     render::summary::write_report(&mut stderr, &report, args.verbose)?;
     Ok(if report.interrupted {

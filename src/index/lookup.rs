@@ -18,8 +18,7 @@ use super::NewsIndex;
 
 /// The files that hold an article with this id, in path order (none when the id is unknown).
 pub fn paths_of_id(index: &NewsIndex, id: &str) -> Result<Vec<PathBuf>> {
-    let reader = index.index.reader().context("opening an index reader")?;
-    let searcher = reader.searcher();
+    let searcher = index.searcher()?;
     let query = TermQuery::new(
         Term::from_field_text(index.fields.id, id),
         IndexRecordOption::Basic,

@@ -44,8 +44,7 @@ pub struct Manifest {
 /// Reads the manifest from the index's last commit, from fast columns only (no stored document
 /// is decompressed, so this stays quick on a large index).
 pub fn load_manifest(index: &NewsIndex) -> Result<Manifest> {
-    let reader = index.index.reader().context("opening an index reader")?;
-    let searcher = reader.searcher();
+    let searcher = index.searcher()?;
     let mut manifest = Manifest::default();
     for (segment, docs) in docs_of_kind(&searcher, index, KIND_FILE)? {
         let fast = searcher.segment_reader(segment).fast_fields();

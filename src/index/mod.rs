@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use tantivy::store::{Compressor, ZstdCompressor};
-use tantivy::{Index, IndexSettings};
+use tantivy::{Index, IndexReader, IndexSettings, ReloadPolicy, Searcher};
 
 pub use schema::Fields;
 pub use writer::IndexSink;
@@ -82,6 +82,21 @@ pub struct NewsIndex {
     pub fields: Fields,
     /// The directory that holds it.
     pub path: PathBuf,
+}
+
+impl NewsIndex {
+    /// A searcher over the last commit. Each command reads one commit and exits, so the reader
+    /// reloads only on request: tantivy's default starts a thread that watches for commits, and
+    /// a search then pays for the thread and for unmapping the index with it alive.
+    pub fn searcher(&self) -> Result<Searcher> {
+        let reader: IndexReader = self
+            .index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .context("opening an index reader")?;
+        Ok(reader.searcher())
+    }
 }
 
 /// Opens an existing index for reading.

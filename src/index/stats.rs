@@ -30,6 +30,8 @@ pub struct IndexStats {
     pub last_date: Option<NaiveDate>,
     /// Size of the index on disk, in bytes.
     pub bytes: u64,
+    /// Segments of the index (each search opens every one).
+    pub segments: usize,
     /// Folders (and files) indexed, as absolute paths.
     pub folders: Vec<String>,
     /// Time of the last completed `index` run (UTC, RFC 3339).
@@ -39,8 +41,7 @@ pub struct IndexStats {
 /// Computes the figures of an index from its last commit.
 pub fn index_stats(index: &NewsIndex) -> Result<IndexStats> {
     let manifest = load_manifest(index)?;
-    let reader = index.index.reader().context("opening an index reader")?;
-    let searcher = reader.searcher();
+    let searcher = index.searcher()?;
     let passages = passage_query(index);
     let count = searcher
         .search(&passages, &Count)
@@ -58,6 +59,7 @@ pub fn index_stats(index: &NewsIndex) -> Result<IndexStats> {
         first_date: edge_date(&searcher, index, Order::Asc)?,
         last_date: edge_date(&searcher, index, Order::Desc)?,
         bytes: folder_bytes(&index.path),
+        segments: searcher.segment_readers().len(),
         folders: manifest.roots.keys().cloned().collect(),
         last_update,
     })

@@ -18,6 +18,7 @@ pub fn write_text(out: &mut impl Write, stats: &IndexStats) -> io::Result<()> {
         stats.bytes as f64 / 1e6,
         stats.bytes
     )?;
+    writeln!(out, "segments:    {}", stats.segments)?;
     writeln!(
         out,
         "last update: {}",
@@ -31,7 +32,7 @@ pub fn write_text(out: &mut impl Write, stats: &IndexStats) -> io::Result<()> {
 }
 
 /// Writes the figures as one JSON object (`articles`, `passages`, `files`, `first_date`,
-/// `last_date`, `bytes`, `folders`, `last_update`).
+/// `last_date`, `bytes`, `segments`, `folders`, `last_update`).
 pub fn write_json(out: &mut impl Write, stats: &IndexStats) -> io::Result<()> {
     serde_json::to_writer(&mut *out, stats)?;
     writeln!(out)
@@ -50,6 +51,7 @@ mod tests {
             first_date: NaiveDate::from_ymd_opt(2022, 6, 27),
             last_date: None,
             bytes: 1_500_000,
+            segments: 2,
             folders: vec!["/news/corpus".into()],
             last_update: None,
         }
@@ -72,7 +74,7 @@ mod tests {
         write_text(&mut out, &stats()).expect("write");
         let text = String::from_utf8(out).expect("utf8");
         assert!(text.contains("first date:  2022-06-27\n"));
-        assert!(text.contains("size:        1.5 MB (1500000 bytes)\n"));
+        assert!(text.contains("size:        1.5 MB (1500000 bytes)\nsegments:    2\n"));
         assert!(text.ends_with("folders:\n  /news/corpus\n"));
     }
 }

@@ -146,8 +146,7 @@ pub struct Hit {
 
 /// Runs a search and returns its hits, in the order the request asks.
 pub fn search(index: &NewsIndex, request: &SearchRequest) -> Result<Vec<Hit>> {
-    let reader = index.index.reader().context("opening an index reader")?;
-    let searcher = reader.searcher();
+    let searcher = index.searcher()?;
     let plan = plan(index, &searcher, request)?;
     if request.limit == 0 {
         return Ok(Vec::new());
@@ -171,8 +170,7 @@ pub fn search_timeline(
     request: &SearchRequest,
     unit: Option<timeline::Unit>,
 ) -> Result<timeline::Timeline> {
-    let reader = index.index.reader().context("opening an index reader")?;
-    let searcher = reader.searcher();
+    let searcher = index.searcher()?;
     let plan = plan(index, &searcher, request)?;
     // Plain words match whole articles, as in relevance ranking.
     let matches = plan.articles.as_ref().map_or(&*plan.query, |a| &*a.strict);

@@ -192,3 +192,52 @@ fn stats_reports_counts_and_dates() {
     assert_eq!(stats["last_date"], "2024-03-09");
     assert!(stats["bytes"].as_u64().expect("bytes") > 0);
 }
+
+#[test]
+fn small_segments_are_merged_when_a_run_ends() {
+    let sb = Sandbox::new();
+    let topics = [
+        "harbour",
+        "railway",
+        "orchard",
+        "quarry",
+        "lighthouse",
+        "brewery",
+    ];
+    for (i, topic) in topics.iter().enumerate() {
+        for j in 0..5 {
+            sb.write(
+                &format!("news/{topic}-{j}.txt"),
+                story(topic, &format!("m{i}x{j}")).as_bytes(),
+            );
+        }
+    }
+    sb.index(&["news"]);
+    let segments = |sb: &Sandbox| {
+        let out = sb.run(&["stats", "--json"]);
+        let stats: Value = serde_json::from_str(stdout(&out).trim()).expect("json");
+        stats["segments"].as_u64().expect("segments")
+    };
+    // One segment per indexing thread that had work.
+    let first = segments(&sb);
+    assert!((1..=2).contains(&first), "{first} segments");
+    // Each run adds a small segment of its own; from the second small one on, they are merged.
+    for marker in ["added0", "added1", "added2", "added3"] {
+        sb.write(
+            &format!("news/{marker}.txt"),
+            story("ferry", marker).as_bytes(),
+        );
+        sb.index(&["news"]);
+        let now = segments(&sb);
+        assert!(
+            now <= first + 1,
+            "{now} segments after {marker}, {first} at first"
+        );
+    }
+    for marker in ["added0", "added3", "m5x4"] {
+        assert_eq!(sb.json(&[marker]).1.len(), 1, "{marker}");
+    }
+    let out = sb.run(&["stats", "--json"]);
+    let stats: Value = serde_json::from_str(stdout(&out).trim()).expect("json");
+    assert_eq!(stats["articles"], 34);
+}
