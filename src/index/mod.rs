@@ -86,8 +86,8 @@ pub struct NewsIndex {
 
 impl NewsIndex {
     /// A searcher over the last commit. Each command reads one commit and exits, so the reader
-    /// reloads only on request: tantivy's default starts a thread that watches for commits, and
-    /// a search then pays for the thread and for unmapping the index with it alive.
+    /// never reloads: tantivy's default policy starts a thread that watches for new commits,
+    /// which a one-shot command does not need.
     pub fn searcher(&self) -> Result<Searcher> {
         let reader: IndexReader = self
             .index
