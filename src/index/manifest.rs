@@ -51,24 +51,27 @@ pub fn load_manifest(index: &NewsIndex) -> Result<Manifest> {
         let number = |name: &str| fast.u64(name).context("reading the manifest");
         let (size, mtime, articles) = (number("size")?, number("mtime")?, number("articles")?);
         let (files, hashes) = (text_column(fast, "file")?, text_column(fast, "hash")?);
-        for doc in docs {
-            if let Some(path) = text_value(files.as_ref(), doc) {
-                let record = FileRecord {
-                    size: size.first(doc).unwrap_or(0),
-                    mtime: mtime.first(doc).unwrap_or(0),
-                    hash: text_value(hashes.as_ref(), doc).unwrap_or_default(),
-                    articles: articles.first(doc).unwrap_or(0),
-                };
-                manifest.files.insert(path, record);
-            }
+        let paths = column_texts(files.as_ref(), &docs)?;
+        let digests = column_texts(hashes.as_ref(), &docs)?;
+        for ((&doc, path), hash) in docs.iter().zip(paths).zip(digests) {
+            let Some(path) = path else {
+                continue;
+            };
+            let record = FileRecord {
+                size: size.first(doc).unwrap_or(0),
+                mtime: mtime.first(doc).unwrap_or(0),
+                hash: hash.unwrap_or_default(),
+                articles: articles.first(doc).unwrap_or(0),
+            };
+            manifest.files.insert(path, record);
         }
     }
     for (segment, docs) in docs_of_kind(&searcher, index, KIND_ROOT)? {
         let fast = searcher.segment_reader(segment).fast_fields();
         let roots = text_column(fast, "root")?;
         let stamps = fast.u64("mtime").context("reading the manifest")?;
-        for doc in docs {
-            if let Some(root) = text_value(roots.as_ref(), doc) {
+        for (&doc, root) in docs.iter().zip(column_texts(roots.as_ref(), &docs)?) {
+            if let Some(root) = root {
                 manifest.roots.insert(root, stamps.first(doc).unwrap_or(0));
             }
         }
@@ -104,10 +107,33 @@ fn text_column(fast: &FastFieldReaders, name: &str) -> Result<Option<StrColumn>>
     fast.str(name).context("reading the manifest")
 }
 
-/// The text value of a document in a text column.
-fn text_value(column: Option<&StrColumn>, doc: DocId) -> Option<String> {
-    let column = column?;
-    let ord = column.term_ords(doc).next()?;
-    let mut text = String::new();
-    column.ord_to_str(ord, &mut text).ok()?.then_some(text)
+/// The text of each document in a text column, in the order of `docs` (`None` where a document
+/// has none). The texts are found in one ordered pass over the column's dictionary: looking up
+/// each document's text on its own decompresses a dictionary block every time, which was most of
+/// a re-index with nothing changed at 1M articles (`perf`: zstd context creation alone 39%).
+fn column_texts(column: Option<&StrColumn>, docs: &[DocId]) -> Result<Vec<Option<String>>> {
+    let Some(column) = column else {
+        return Ok(vec![None; docs.len()]);
+    };
+    let doc_ords: Vec<Option<u64>> = docs
+        .iter()
+        .map(|&doc| column.term_ords(doc).next())
+        .collect();
+    let mut ords: Vec<u64> = doc_ords.iter().flatten().copied().collect();
+    ords.sort_unstable();
+    ords.dedup();
+    let mut texts = Vec::with_capacity(ords.len());
+    column
+        .dictionary()
+        .sorted_ords_to_term_cb(&ords, |bytes| {
+            texts.push(String::from_utf8_lossy(bytes).into_owned());
+        })
+        .context("reading the manifest")?;
+    Ok(doc_ords
+        .into_iter()
+        .map(|ord| {
+            let at = ords.binary_search(&ord?).ok()?;
+            texts.get(at).cloned()
+        })
+        .collect())
 }
