@@ -9,6 +9,7 @@ pub mod manifest;
 pub mod schema;
 pub mod stats;
 pub mod stem_cache;
+pub mod text_column;
 pub mod writer;
 
 use std::fmt;

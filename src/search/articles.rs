@@ -10,9 +10,8 @@
 //! best-scoring passages. Ordering the articles (by date, for `--sort`) and bucketing their dates
 //! (`--timeline`) are left to [`super::by_date`] and [`super::timeline`].
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
 use tantivy::schema::{Field, IndexRecordOption};
@@ -20,6 +19,7 @@ use tantivy::{
     DateTime, DocAddress, DocId, DocSet, Score, SegmentOrdinal, SegmentReader, TERMINATED,
 };
 
+use crate::index::text_column::{text_of, texts_of_ords};
 use crate::index::writer::from_datetime;
 
 /// One matching article.
@@ -76,7 +76,7 @@ impl Collector for MatchingArticles {
             exact: fast.column_opt::<u64>("exact")?,
             simhash: fast.column_opt::<u64>("simhash")?,
             paths: PathOrds::read(reader, self.path)?,
-            articles: HashMap::new(),
+            articles: FxHashMap::default(),
         })
     }
 
@@ -85,7 +85,7 @@ impl Collector for MatchingArticles {
     }
 
     fn merge_fruits(&self, fruits: Vec<Vec<MatchedArticle>>) -> tantivy::Result<Self::Fruit> {
-        let mut merged: HashMap<(String, String), MatchedArticle> = HashMap::new();
+        let mut merged: FxHashMap<(String, String), MatchedArticle> = FxHashMap::default();
         for article in fruits.into_iter().flatten() {
             let key = (article.path.clone(), article.id.clone());
             match merged.get_mut(&key) {
@@ -169,7 +169,7 @@ pub struct SegmentArticles {
     exact: Option<Column<u64>>,
     simhash: Option<Column<u64>>,
     paths: PathOrds,
-    articles: HashMap<(u64, u64), Pending>,
+    articles: FxHashMap<(u64, u64), Pending>,
 }
 
 impl SegmentCollector for SegmentArticles {
@@ -200,17 +200,34 @@ impl SegmentCollector for SegmentArticles {
     }
 
     fn harvest(self) -> Vec<MatchedArticle> {
-        let mut id = String::new();
+        // Every id at once, in one pass over the column's dictionary: one lookup per article
+        // took 70% of a timeline of 750k matching articles.
+        let ids = self
+            .ids
+            .as_ref()
+            .and_then(|ids| {
+                let ords = self
+                    .articles
+                    .keys()
+                    .filter_map(|&(_, id)| id.checked_sub(1));
+                texts_of_ords(ids, ords).ok()
+            })
+            .unwrap_or_default();
+        // Articles of one file share its path: each path is read once.
+        let mut paths: FxHashMap<u64, String> = FxHashMap::default();
+        for &(path, _) in self.articles.keys() {
+            paths.entry(path).or_insert_with(|| self.paths.path(path));
+        }
         self.articles
             .into_iter()
             .map(|((path, id_ord), pending)| {
-                id.clear();
-                if let (Some(ids), Some(ord)) = (&self.ids, id_ord.checked_sub(1)) {
-                    let _ = ids.ord_to_str(ord, &mut id);
-                }
+                let id = id_ord
+                    .checked_sub(1)
+                    .and_then(|ord| text_of(&ids, ord))
+                    .unwrap_or_default();
                 MatchedArticle {
-                    path: self.paths.path(path),
-                    id: id.clone(),
+                    path: paths.get(&path).cloned().unwrap_or_default(),
+                    id: id.to_string(),
                     date: pending.date.and_then(from_datetime),
                     exact: pending.exact,
                     simhash: pending.simhash,
