@@ -11,8 +11,7 @@ use std::io;
 use tantivy::columnar::StrColumn;
 
 /// The texts of the given ordinals of `column`, as (ordinal, text) sorted by ordinal without
-/// repeats; an ordinal the dictionary lacks is left out. Look one up with
-/// [`text_of`].
+/// repeats; an ordinal the dictionary lacks is left out. Look one up with [`text_of`].
 pub fn texts_of_ords(
     column: &StrColumn,
     ords: impl IntoIterator<Item = u64>,

@@ -26,6 +26,17 @@ pub const DEFAULT_MEMORY_BYTES: usize = 128 * 1024 * 1024;
 /// documents are merged into one (see [`IndexSink::finish`]).
 pub const SMALL_SEGMENT_DIVISOR: u32 = 4;
 
+/// What every document of one article carries, computed once per article.
+#[derive(Clone, Copy)]
+struct ArticleStamp {
+    /// Exact-content fingerprint.
+    exact: u64,
+    /// SimHash of its words.
+    simhash: u64,
+    /// [`article_key`] of its file and id.
+    key: u64,
+}
+
 /// Adds, replaces and deletes articles; commits on request.
 pub struct IndexSink {
     writer: IndexWriter,
@@ -67,18 +78,23 @@ impl IndexSink {
         self.delete_file(path);
         let mut passages = 0;
         for article in articles {
-            let fingerprints = fingerprints(article);
-            let own_headline = article.has_own_headline();
             let article_passages = passages_of(article);
             if article_passages.is_empty() {
                 continue;
             }
+            let (exact, simhash) = fingerprints(article);
+            let stamp = ArticleStamp {
+                exact,
+                simhash,
+                key: article_key(path, &article.id),
+            };
+            let own_headline = article.has_own_headline();
             for passage in &article_passages {
-                let doc = self.passage_document(path, article, passage, fingerprints, own_headline);
+                let doc = self.passage_document(path, article, passage, stamp, own_headline);
                 self.writer.add_document(doc).context("adding a document")?;
                 passages += 1;
             }
-            let doc = self.article_document(path, article, &article_passages, fingerprints);
+            let doc = self.article_document(path, article, &article_passages, stamp);
             self.writer
                 .add_document(doc)
                 .context("adding an article document")?;
@@ -157,23 +173,40 @@ impl IndexSink {
         Ok(())
     }
 
-    /// Builds an article's whole-text document: its own headline (if any) and its passages,
-    /// with what filtering and collapsing need (id, path, date, key, fingerprints).
-    fn article_document(
+    /// A document of `kind` with what every document of an article carries: its id, path and
+    /// date, its copy fingerprints and its key.
+    fn article_fields(
         &self,
+        kind: &str,
         path: &str,
         article: &Article,
-        passages: &[Passage],
-        (exact, simhash): (u64, u64),
+        stamp: ArticleStamp,
     ) -> TantivyDocument {
         let f = &self.fields;
         let mut doc = TantivyDocument::default();
-        doc.add_text(f.kind, KIND_ARTICLE);
+        doc.add_text(f.kind, kind);
         doc.add_text(f.id, &article.id);
         doc.add_text(f.path, path);
         if let Some(date) = article.date {
             doc.add_date(f.date, to_datetime(date));
         }
+        doc.add_u64(f.exact, stamp.exact);
+        doc.add_u64(f.simhash, stamp.simhash);
+        doc.add_u64(f.key, stamp.key);
+        doc
+    }
+
+    /// Builds an article's whole-text document: its own headline (if any) and its passages,
+    /// with what filtering and collapsing need ([`IndexSink::article_fields`]).
+    fn article_document(
+        &self,
+        path: &str,
+        article: &Article,
+        passages: &[Passage],
+        stamp: ArticleStamp,
+    ) -> TantivyDocument {
+        let f = &self.fields;
+        let mut doc = self.article_fields(KIND_ARTICLE, path, article, stamp);
         let brief = matches!(passages, [only] if only.text == article.headline);
         if article.has_own_headline() && !brief {
             doc.add_text(f.article, &article.headline);
@@ -181,9 +214,6 @@ impl IndexSink {
         for passage in passages {
             doc.add_text(f.article, &passage.text);
         }
-        doc.add_u64(f.exact, exact);
-        doc.add_u64(f.simhash, simhash);
-        doc.add_u64(f.key, article_key(path, &article.id));
         doc
     }
 
@@ -193,27 +223,18 @@ impl IndexSink {
         path: &str,
         article: &Article,
         passage: &Passage,
-        (exact, simhash): (u64, u64),
+        stamp: ArticleStamp,
         own_headline: bool,
     ) -> TantivyDocument {
         let f = &self.fields;
-        let mut doc = TantivyDocument::default();
-        doc.add_text(f.kind, KIND_PASSAGE);
-        doc.add_text(f.id, &article.id);
-        doc.add_text(f.path, path);
+        let mut doc = self.article_fields(KIND_PASSAGE, path, article, stamp);
         doc.add_u64(f.line, passage.line);
         doc.add_u64(f.ordinal, u64::from(passage.ordinal));
-        if let Some(date) = article.date {
-            doc.add_date(f.date, to_datetime(date));
-        }
         doc.add_text(f.title, &article.headline);
         if own_headline {
             doc.add_text(f.headline, &article.headline);
         }
         doc.add_text(f.body, &passage.text);
-        doc.add_u64(f.exact, exact);
-        doc.add_u64(f.simhash, simhash);
-        doc.add_u64(f.key, article_key(path, &article.id));
         for (field, value) in [
             (f.url, &article.url),
             (f.source, &article.source),
