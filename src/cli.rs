@@ -147,6 +147,14 @@ pub struct SearchArgs {
     /// Before the results, show the query as understood and the resolved date window
     #[arg(long)]
     pub explain: bool,
+
+    /// Print only the number of matching articles (with --json: {"count": N})
+    #[arg(long, conflicts_with_all = ["timeline", "explain"])]
+    pub count: bool,
+
+    /// Rank without a re-ranking part (headline, proximity, feedback), to measure what it brings
+    #[arg(long, value_name = "PART", hide = true)]
+    pub ablate: Vec<String>,
 }
 
 /// `--sort`.

@@ -14,6 +14,7 @@ use chrono::NaiveDate;
 
 use crate::cli::{ByArg, Cli, ColorChoice, SearchArgs, SortArg};
 use crate::search::period::{DateWindow, extract_date_clause};
+use crate::search::rerank::Ranking;
 use crate::search::timeline::Unit;
 use crate::search::{SearchRequest, Sort};
 
@@ -138,6 +139,12 @@ pub fn search_request_on(args: &SearchArgs, today: NaiveDate) -> Result<SearchRe
         SortArg::Newest => Sort::Newest,
         SortArg::Oldest => Sort::Oldest,
     };
+    let mut ranking = Ranking::default();
+    for part in &args.ablate {
+        if !ranking.switch_off(part) {
+            bail!("--ablate takes headline, proximity or feedback, not `{part}`");
+        }
+    }
     Ok(SearchRequest {
         query,
         window,
@@ -146,6 +153,7 @@ pub fn search_request_on(args: &SearchArgs, today: NaiveDate) -> Result<SearchRe
         all: args.all,
         sort,
         explain: args.explain,
+        ranking,
     })
 }
 

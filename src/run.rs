@@ -24,7 +24,7 @@ use crate::ingest::{FileOutcome, IndexOptions, index_paths, read_file};
 use crate::render;
 use crate::render::progress::Bar;
 use crate::search::explain::explain;
-use crate::search::{search, search_timeline};
+use crate::search::{count, search, search_timeline};
 
 /// How a successful command ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -140,7 +140,16 @@ fn run_search(index_path: &Path, args: &SearchArgs, color: bool) -> Result<Outco
         }
         .context("writing results")?;
     }
-    let found = if args.timeline {
+    let found = if args.count {
+        let matched = count(&index, &request)?;
+        if args.json {
+            render::json::write_count(&mut stdout, matched)
+        } else {
+            writeln!(stdout, "{matched}")
+        }
+        .context("writing results")?;
+        matched > 0
+    } else if args.timeline {
         let timeline = search_timeline(&index, &request, timeline_unit(args.by))?;
         if args.json {
             render::timeline::write_json(&mut stdout, &timeline)
@@ -155,7 +164,13 @@ fn run_search(index_path: &Path, args: &SearchArgs, color: bool) -> Result<Outco
         if args.json {
             render::json::write_hits(&mut stdout, &hits, cwd.as_deref())
         } else {
+            let matched = if hits.is_empty() {
+                0
+            } else {
+                count(&index, &request)?
+            };
             render::terminal::write_hits(&mut stdout, &hits, cwd.as_deref(), color)
+                .and_then(|()| render::terminal::write_total(&mut stdout, &hits, matched))
         }
         .context("writing results")?;
         !hits.is_empty()

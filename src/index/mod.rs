@@ -1,4 +1,4 @@
-//! The tantivy index: where it lives, its schema and format version, and writing passages.
+//! The tantivy index: where it lives, its schema and format version, and writing articles.
 //!
 //! [`open_index`] opens an existing index for searching and says clearly when there is none or
 //! when it was written by an incompatible version; [`create_or_open`] is the indexer's entry.
@@ -10,6 +10,7 @@ pub mod schema;
 pub mod stats;
 pub mod stem_cache;
 pub mod text_column;
+pub mod word_tokenizer;
 pub mod writer;
 
 use std::fmt;
@@ -24,7 +25,7 @@ pub use schema::Fields;
 pub use writer::IndexSink;
 
 /// Version of the on-disk layout: bump when the schema or the meaning of a field changes.
-pub const FORMAT_VERSION: u32 = 6;
+pub const FORMAT_VERSION: u32 = 7;
 /// File beside tantivy's own that records [`FORMAT_VERSION`].
 const FORMAT_FILE: &str = "news-search-format";
 
@@ -141,9 +142,8 @@ pub fn remove_index_files(path: &Path) -> Result<()> {
         .with_context(|| format!("removing the old index at {}", path.display()))
 }
 
-/// How stored text is kept: zstd (level 5) in 128 KB blocks. Passages of one article sit together and
-/// repeat its headline, URL and source, which zstd's window compresses far better than the
-/// default lz4; a search decompresses only the few blocks of the hits it shows.
+/// How stored text is kept: zstd (level 5) in 128 KB blocks, which compress news text far
+/// better than the default lz4; a search decompresses only the few blocks of the hits it shows.
 fn store_settings() -> IndexSettings {
     IndexSettings {
         docstore_compression: Compressor::Zstd(ZstdCompressor {

@@ -1,15 +1,17 @@
 //! The index schema: every field name in one place, and the English analyzer.
 //!
-//! One tantivy document is one passage. Article-level fields (id, path, date, headline, url,
-//! source, author, fingerprints) are repeated on each passage so that a hit needs no second
-//! lookup and a headline match lifts every passage of its article. Each article also has one
-//! *article* document holding its whole text (indexed, not stored), so that an article can be
-//! scored as a whole beside its best passages. Besides these the index
-//! holds one *file* document per ingested file (its size, modification time and content hash:
-//! the manifest of incremental runs) and one *root* document per indexed folder; the `kind`
-//! field tells them apart. Keeping them in the index means they commit atomically with the
-//! passages they describe. The analyzer must be registered each time
-//! an index is opened ([`register_analyzer`]); the index stores only its name.
+//! One tantivy document is one article. Its `body` field indexes the article's whole text, its
+//! own headline first, so each word is analysed and posted once and BM25 sees whole articles;
+//! its `text` field stores the passages, one value each, with the line where each starts in
+//! `line`, so passages come back apart and are scored at query time for the articles shown
+//! ([`crate::search::passages`]). The source's own headline is also indexed in `headline`, to
+//! weigh headline matches up. Besides articles the index holds one *file* document per ingested
+//! file (its size, modification time and content hash: the manifest of incremental runs) and one
+//! *root* document per indexed folder; the `kind` field tells them apart. They have no text
+//! fields, so they change no text statistic but the document count, which the search corrects
+//! ([`crate::search::statistics`]). Keeping them in the index means they commit atomically with
+//! the articles they describe. The analyzer must be registered each time an index is opened
+//! ([`register_analyzer`]); the index stores only its name.
 
 use anyhow::{Context, Result};
 use tantivy::Index;
@@ -20,8 +22,10 @@ use tantivy::schema::{
     TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{
-    Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, StopWordFilter, TextAnalyzer,
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, StopWordFilter, TextAnalyzer,
 };
+
+use super::word_tokenizer::WordTokenizer;
 
 /// Name under which the English analyzer is registered.
 pub const ANALYZER: &str = "news_en";
@@ -29,40 +33,40 @@ pub const ANALYZER: &str = "news_en";
 /// Handles to the schema's fields.
 #[derive(Debug, Clone, Copy)]
 pub struct Fields {
-    /// Article id (untokenized, fast): collapses passages per article.
+    /// Article id (untokenized, fast): what `show` looks up.
     pub id: Field,
     /// Absolute path of the source file (untokenized): replaces a file's articles on re-index.
     pub path: Field,
-    /// Line of the file where the passage starts.
+    /// Line of the file where each passage starts: one value per passage, in order.
     pub line: Field,
-    /// Position of the passage in its article.
-    pub ordinal: Field,
     /// Publication date (midnight UTC of the calendar date); absent when unknown.
     pub date: Field,
     /// Headline text (analyzed, not stored); only the source's own headlines are indexed.
     pub headline: Field,
     /// Headline as shown (stored only): the own or derived headline.
     pub title: Field,
-    /// Passage text (analyzed).
+    /// The article's whole text, its own headline included (analyzed with positions, not
+    /// stored): what words match and BM25 scores.
     pub body: Field,
-    /// Article documents: the whole article's text, own headline included (analyzed with
-    /// frequencies but no positions, not stored), to score an article as a whole.
-    pub article: Field,
+    /// The article's passages as shown, one value each (stored only).
+    pub text: Field,
     /// Canonical URL (stored only).
     pub url: Field,
     /// Site or publication name (stored only).
     pub source: Field,
     /// Author (stored only).
     pub author: Field,
-    /// Document kind: [`KIND_PASSAGE`], [`KIND_ARTICLE`], [`KIND_FILE`] or [`KIND_ROOT`].
+    /// Document kind: [`KIND_ARTICLE`], [`KIND_FILE`] or [`KIND_ROOT`].
     pub kind: Field,
     /// Exact-content fingerprint of the article (fast): collapses copies.
     pub exact: Field,
     /// SimHash of the article's words (fast): groups near-copies.
     pub simhash: Field,
-    /// Hash of the article's path and id (indexed, fast): collapses passages per article
-    /// without reading stored text, and finds an article's passages.
+    /// Hash of the article's path and id (indexed, fast): tells articles apart without reading
+    /// stored text.
     pub key: Field,
+    /// Article documents: how many passages the body holds (fast; `stats` sums it).
+    pub passages: Field,
     /// File documents: size in bytes.
     pub size: Field,
     /// File documents: modification time (nanoseconds since the epoch); root documents: time
@@ -78,9 +82,7 @@ pub struct Fields {
     pub root: Field,
 }
 
-/// `kind` of a passage document.
-pub const KIND_PASSAGE: &str = "passage";
-/// `kind` of an article document: one per article, scoring it as a whole.
+/// `kind` of an article document.
 pub const KIND_ARTICLE: &str = "article";
 /// `kind` of a file (manifest) document.
 pub const KIND_FILE: &str = "file";
@@ -90,13 +92,6 @@ pub const KIND_ROOT: &str = "root";
 /// Builds the schema of a new index.
 pub fn build_schema() -> Schema {
     let mut builder = Schema::builder();
-    let analyzed = TextOptions::default()
-        .set_indexing_options(
-            TextFieldIndexing::default()
-                .set_tokenizer(ANALYZER)
-                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
-        )
-        .set_stored();
     // Fields matched only as whole values (ids, paths, kinds, keys, dates) need no field norms:
     // those are one byte per document per field, for every document, and only BM25 reads them.
     let keyword = TextOptions::default().set_indexing_options(
@@ -113,30 +108,25 @@ pub fn build_schema() -> Schema {
     builder.add_text_field("id", keyword.clone() | STORED | FAST);
     builder.add_text_field("path", keyword.clone() | STORED);
     builder.add_u64_field("line", STORED);
-    builder.add_u64_field("ordinal", STORED);
     builder.add_date_field("date", date);
     let indexed_only = TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()
             .set_tokenizer(ANALYZER)
             .set_index_option(IndexRecordOption::WithFreqsAndPositions),
     );
-    builder.add_text_field("headline", indexed_only);
+    builder.add_text_field("headline", indexed_only.clone());
     builder.add_text_field("title", STORED);
-    builder.add_text_field("body", analyzed);
-    let whole = TextOptions::default().set_indexing_options(
-        TextFieldIndexing::default()
-            .set_tokenizer(ANALYZER)
-            .set_index_option(IndexRecordOption::WithFreqs),
-    );
-    builder.add_text_field("article", whole);
+    builder.add_text_field("body", indexed_only.clone());
+    builder.add_text_field("text", STORED);
     builder.add_text_field("url", STORED);
     builder.add_text_field("source", STORED);
     builder.add_text_field("author", STORED);
     builder.add_text_field("kind", keyword.clone());
-    // Read from fast columns only: stored, these incompressible hashes cost 16 bytes a passage.
+    // Read from fast columns only: stored, these incompressible hashes cost 16 bytes an article.
     builder.add_u64_field("exact", FAST);
     builder.add_u64_field("simhash", FAST);
     builder.add_u64_field("key", NumericOptions::default().set_indexed().set_fast());
+    builder.add_u64_field("passages", FAST);
     // The manifest is read from fast columns: reading it from stored documents would decompress
     // the blocks of passages they sit among (most of the doc store on a large index).
     builder.add_u64_field("size", STORED | FAST);
@@ -160,12 +150,11 @@ impl Fields {
             id: get("id")?,
             path: get("path")?,
             line: get("line")?,
-            ordinal: get("ordinal")?,
             date: get("date")?,
             headline: get("headline")?,
             title: get("title")?,
             body: get("body")?,
-            article: get("article")?,
+            text: get("text")?,
             url: get("url")?,
             source: get("source")?,
             author: get("author")?,
@@ -173,6 +162,7 @@ impl Fields {
             exact: get("exact")?,
             simhash: get("simhash")?,
             key: get("key")?,
+            passages: get("passages")?,
             size: get("size")?,
             mtime: get("mtime")?,
             hash: get("hash")?,
@@ -183,12 +173,15 @@ impl Fields {
     }
 }
 
-/// The English analyzer: split on non-alphanumerics, drop over-long tokens, lower-case, drop
-/// English stop words, stem (Porter/Snowball English, remembering stems: [`CachedStemmer`]).
+/// The English analyzer: split into words at non-alphanumerics, apostrophes kept inside words
+/// and possessives dropped ([`WordTokenizer`]), drop over-long tokens, lower-case, fold accents
+/// and other diacritics to ASCII (`Zürich` = `zurich`, `café` = `cafe`), drop English stop
+/// words, stem (Porter/Snowball English, remembering stems: [`CachedStemmer`]).
 pub fn news_analyzer() -> TextAnalyzer {
-    let builder = TextAnalyzer::builder(SimpleTokenizer::default())
+    let builder = TextAnalyzer::builder(WordTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
-        .filter(LowerCaser);
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter);
     match StopWordFilter::new(Language::English) {
         Some(stop) => builder.filter(stop).filter(CachedStemmer).build(),
         None => builder.filter(CachedStemmer).build(),
@@ -223,6 +216,16 @@ mod tests {
     #[test]
     fn drops_stop_words() {
         assert_eq!(tokens("the bank of england"), tokens("bank england"));
+    }
+
+    #[test]
+    fn folds_accents_and_keeps_possessives_whole() {
+        assert_eq!(
+            tokens("Zürich Müller café Erdoğan"),
+            tokens("zurich muller cafe erdogan")
+        );
+        assert_eq!(tokens("Trump's tariffs"), tokens("trump tariffs"));
+        assert_eq!(tokens("Trump’s"), ["trump"]);
     }
 
     #[test]

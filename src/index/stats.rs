@@ -5,14 +5,14 @@ use std::fs;
 use anyhow::{Context, Result};
 use chrono::{DateTime as ChronoDateTime, NaiveDate, Utc};
 use serde::Serialize;
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, ExistsQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Term};
 use tantivy::{DateTime, Order, Searcher};
 
 use super::NewsIndex;
 use super::manifest::load_manifest;
-use super::schema::KIND_PASSAGE;
+use super::schema::KIND_ARTICLE;
 use super::writer::from_datetime;
 
 /// Figures about an index.
@@ -42,10 +42,7 @@ pub struct IndexStats {
 pub fn index_stats(index: &NewsIndex) -> Result<IndexStats> {
     let manifest = load_manifest(index)?;
     let searcher = index.searcher()?;
-    let passages = passage_query(index);
-    let count = searcher
-        .search(&passages, &Count)
-        .context("counting passages")?;
+    let passages = passage_count(&searcher)?;
     let last_update = manifest
         .roots
         .values()
@@ -54,7 +51,7 @@ pub fn index_stats(index: &NewsIndex) -> Result<IndexStats> {
         .map(|t| t.to_rfc3339());
     Ok(IndexStats {
         articles: manifest.files.values().map(|f| f.articles).sum(),
-        passages: count as u64,
+        passages,
         files: manifest.files.len() as u64,
         first_date: edge_date(&searcher, index, Order::Asc)?,
         last_date: edge_date(&searcher, index, Order::Desc)?,
@@ -65,20 +62,38 @@ pub fn index_stats(index: &NewsIndex) -> Result<IndexStats> {
     })
 }
 
-/// All passage documents.
-fn passage_query(index: &NewsIndex) -> TermQuery {
+/// All article documents.
+fn article_query(index: &NewsIndex) -> TermQuery {
     TermQuery::new(
-        Term::from_field_text(index.fields.kind, KIND_PASSAGE),
+        Term::from_field_text(index.fields.kind, KIND_ARTICLE),
         IndexRecordOption::Basic,
     )
 }
 
-/// The earliest (`Asc`) or latest (`Desc`) date of any dated passage.
+/// The passages of every live article: the sum of their `passages` column.
+fn passage_count(searcher: &Searcher) -> Result<u64> {
+    let mut total = 0;
+    for reader in searcher.segment_readers() {
+        let column = reader
+            .fast_fields()
+            .u64("passages")
+            .context("opening the passage count column")?;
+        let alive = reader.alive_bitset();
+        for doc in 0..reader.max_doc() {
+            if alive.is_none_or(|bits| bits.is_alive(doc)) {
+                total += column.first(doc).unwrap_or(0);
+            }
+        }
+    }
+    Ok(total)
+}
+
+/// The earliest (`Asc`) or latest (`Desc`) date of any dated article.
 fn edge_date(searcher: &Searcher, index: &NewsIndex, order: Order) -> Result<Option<NaiveDate>> {
     let dated = BooleanQuery::new(vec![
         (
             Occur::Must,
-            Box::new(passage_query(index)) as Box<dyn Query>,
+            Box::new(article_query(index)) as Box<dyn Query>,
         ),
         (
             Occur::Must,

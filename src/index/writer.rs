@@ -1,9 +1,9 @@
-//! Writing articles into the index as passage documents and one whole-article document each.
+//! Writing articles into the index, one document each (see [`super::schema`]).
 //!
 //! [`IndexSink`] owns the tantivy writer. Re-indexing a file replaces its articles: every
-//! passage carrying the file's path and its file document are deleted and the new ones added in
+//! article carrying the file's path and its file document are deleted and the new ones added in
 //! the same commit, so a second run over the same files never duplicates anything and the
-//! manifest ([`super::manifest`]) always matches the passages. What to index and when to commit
+//! manifest ([`super::manifest`]) always matches the articles. What to index and when to commit
 //! is decided by the caller ([`crate::ingest`]).
 
 use anyhow::{Context, Result};
@@ -14,7 +14,7 @@ use tantivy::schema::Term;
 use tantivy::{DateTime, Index, IndexWriter, TantivyDocument};
 
 use super::manifest::FileRecord;
-use super::schema::{KIND_ARTICLE, KIND_FILE, KIND_PASSAGE, KIND_ROOT};
+use super::schema::{KIND_ARTICLE, KIND_FILE, KIND_ROOT};
 use super::{Fields, IndexError, NewsIndex};
 use crate::article::fingerprint::{fingerprints, fnv64};
 use crate::article::{Article, Passage, split_passages};
@@ -25,17 +25,6 @@ pub const DEFAULT_MEMORY_BYTES: usize = 128 * 1024 * 1024;
 /// When an index run ends, segments holding less than this fraction of the largest segment's
 /// documents are merged into one (see [`IndexSink::finish`]).
 pub const SMALL_SEGMENT_DIVISOR: u32 = 4;
-
-/// What every document of one article carries, computed once per article.
-#[derive(Clone, Copy)]
-struct ArticleStamp {
-    /// Exact-content fingerprint.
-    exact: u64,
-    /// SimHash of its words.
-    simhash: u64,
-    /// [`article_key`] of its file and id.
-    key: u64,
-}
 
 /// Adds, replaces and deletes articles; commits on request.
 pub struct IndexSink {
@@ -82,19 +71,8 @@ impl IndexSink {
             if article_passages.is_empty() {
                 continue;
             }
-            let (exact, simhash) = fingerprints(article);
-            let stamp = ArticleStamp {
-                exact,
-                simhash,
-                key: article_key(path, &article.id),
-            };
-            let own_headline = article.has_own_headline();
-            for passage in &article_passages {
-                let doc = self.passage_document(path, article, passage, stamp, own_headline);
-                self.writer.add_document(doc).context("adding a document")?;
-                passages += 1;
-            }
-            let doc = self.article_document(path, article, &article_passages, stamp);
+            passages += article_passages.len();
+            let doc = self.article_document(path, article, &article_passages);
             self.writer
                 .add_document(doc)
                 .context("adding an article document")?;
@@ -173,68 +151,40 @@ impl IndexSink {
         Ok(())
     }
 
-    /// A document of `kind` with what every document of an article carries: its id, path and
-    /// date, its copy fingerprints and its key.
-    fn article_fields(
-        &self,
-        kind: &str,
-        path: &str,
-        article: &Article,
-        stamp: ArticleStamp,
-    ) -> TantivyDocument {
-        let f = &self.fields;
-        let mut doc = TantivyDocument::default();
-        doc.add_text(f.kind, kind);
-        doc.add_text(f.id, &article.id);
-        doc.add_text(f.path, path);
-        if let Some(date) = article.date {
-            doc.add_date(f.date, to_datetime(date));
-        }
-        doc.add_u64(f.exact, stamp.exact);
-        doc.add_u64(f.simhash, stamp.simhash);
-        doc.add_u64(f.key, stamp.key);
-        doc
-    }
-
-    /// Builds an article's whole-text document: its own headline (if any) and its passages,
-    /// with what filtering and collapsing need ([`IndexSink::article_fields`]).
+    /// Builds an article's document: its id, path, date, fingerprints and key; its headline
+    /// (shown, and indexed when it is the source's own, in `headline` and first in `body`); each
+    /// passage indexed in `body` and stored in `text` with its line; its URL, source and author.
     fn article_document(
         &self,
         path: &str,
         article: &Article,
         passages: &[Passage],
-        stamp: ArticleStamp,
     ) -> TantivyDocument {
         let f = &self.fields;
-        let mut doc = self.article_fields(KIND_ARTICLE, path, article, stamp);
+        let (exact, simhash) = fingerprints(article);
+        let mut doc = TantivyDocument::default();
+        doc.add_text(f.kind, KIND_ARTICLE);
+        doc.add_text(f.id, &article.id);
+        doc.add_text(f.path, path);
+        if let Some(date) = article.date {
+            doc.add_date(f.date, to_datetime(date));
+        }
+        doc.add_u64(f.exact, exact);
+        doc.add_u64(f.simhash, simhash);
+        doc.add_u64(f.key, article_key(path, &article.id));
+        doc.add_text(f.title, &article.headline);
+        // A brief (a headline and no body) is one passage made of its headline: index it once.
         let brief = matches!(passages, [only] if only.text == article.headline);
         if article.has_own_headline() && !brief {
-            doc.add_text(f.article, &article.headline);
-        }
-        for passage in passages {
-            doc.add_text(f.article, &passage.text);
-        }
-        doc
-    }
-
-    /// Builds one passage document.
-    fn passage_document(
-        &self,
-        path: &str,
-        article: &Article,
-        passage: &Passage,
-        stamp: ArticleStamp,
-        own_headline: bool,
-    ) -> TantivyDocument {
-        let f = &self.fields;
-        let mut doc = self.article_fields(KIND_PASSAGE, path, article, stamp);
-        doc.add_u64(f.line, passage.line);
-        doc.add_u64(f.ordinal, u64::from(passage.ordinal));
-        doc.add_text(f.title, &article.headline);
-        if own_headline {
             doc.add_text(f.headline, &article.headline);
+            doc.add_text(f.body, &article.headline);
         }
-        doc.add_text(f.body, &passage.text);
+        doc.add_u64(f.passages, passages.len() as u64);
+        for passage in passages {
+            doc.add_text(f.body, &passage.text);
+            doc.add_text(f.text, &passage.text);
+            doc.add_u64(f.line, passage.line);
+        }
         for (field, value) in [
             (f.url, &article.url),
             (f.source, &article.source),

@@ -12,7 +12,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::{Hit, display_path};
-use crate::search::fusion::ARTICLE_WEIGHT;
+use crate::search::rerank::{FEEDBACK_WEIGHT, HEADLINE_WEIGHT, PROXIMITY_WEIGHT};
 
 /// The serialized form of a hit.
 #[derive(Serialize)]
@@ -29,29 +29,29 @@ struct JsonHit<'a> {
     source: Option<&'a str>,
     also_in: Vec<JsonCopy<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    explain: Option<JsonParts<'a>>,
+    explain: Option<JsonParts>,
 }
 
-/// The serialized parts of a score (`--explain`).
+/// The serialized parts of a score (`--explain`): for plain words `score = bm25 +
+/// headline_weight × headline + proximity_weight × proximity + feedback_weight × feedback`;
+/// `passage` is the shown passage's score among its article's passages.
 #[derive(Serialize)]
-struct JsonParts<'a> {
-    passage: f32,
-    support: f32,
-    support_weight: f32,
-    terms: &'a [(String, f32)],
+struct JsonParts {
     #[serde(skip_serializing_if = "Option::is_none")]
-    fused: Option<JsonFused>,
-}
-
-/// The serialized parts of a fused score: `score = article_weight × article / best_article +
-/// (1 − article_weight) × passages / best_passages`.
-#[derive(Serialize)]
-struct JsonFused {
-    article: f32,
-    best_article: f32,
-    article_weight: f32,
-    passages: f32,
-    best_passages: f32,
+    bm25: Option<f32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    headline: Option<f32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    headline_weight: Option<f32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    proximity: Option<f32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    proximity_weight: Option<f32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    feedback: Option<f32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    feedback_weight: Option<f32>,
+    passage: f32,
 }
 
 /// The serialized form of a copy.
@@ -60,6 +60,12 @@ struct JsonCopy<'a> {
     id: &'a str,
     path: String,
     line: u64,
+}
+
+/// Writes the number of matching articles as `{"count": N}` (`--count --json`).
+pub fn write_count(out: &mut impl Write, count: usize) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, &serde_json::json!({ "count": count }))?;
+    out.write_all(b"\n")
 }
 
 /// Writes hits as JSON Lines; paths are shown relative to `cwd` when inside it.
@@ -85,18 +91,18 @@ pub fn write_hits(out: &mut impl Write, hits: &[Hit], cwd: Option<&Path>) -> io:
                     line: c.line,
                 })
                 .collect(),
-            explain: hit.explain.as_ref().map(|p| JsonParts {
-                passage: p.passage,
-                support: p.support,
-                support_weight: p.support_weight,
-                terms: &p.terms,
-                fused: p.fused.map(|f| JsonFused {
-                    article: f.article,
-                    best_article: f.best_article,
-                    article_weight: ARTICLE_WEIGHT,
-                    passages: f.passage,
-                    best_passages: f.best_passage,
-                }),
+            explain: hit.explain.as_ref().map(|p| {
+                let a = p.article;
+                JsonParts {
+                    bm25: a.map(|a| a.bm25),
+                    headline: a.map(|a| a.headline),
+                    headline_weight: a.map(|_| HEADLINE_WEIGHT),
+                    proximity: a.map(|a| a.proximity),
+                    proximity_weight: a.map(|_| PROXIMITY_WEIGHT),
+                    feedback: a.map(|a| a.feedback),
+                    feedback_weight: a.map(|_| FEEDBACK_WEIGHT),
+                    passage: p.passage,
+                }
             }),
         };
         serde_json::to_writer(&mut *out, &json)?;

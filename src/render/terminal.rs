@@ -11,7 +11,7 @@ use anstyle::{AnsiColor, Style};
 
 use super::{Hit, display_path};
 use crate::search::ScoreParts;
-use crate::search::fusion::ARTICLE_WEIGHT;
+use crate::search::rerank::{FEEDBACK_WEIGHT, HEADLINE_WEIGHT, PROXIMITY_WEIGHT};
 
 const HEADLINE: Style = Style::new().bold();
 const PATH: Style = AnsiColor::Magenta.on_default();
@@ -89,45 +89,53 @@ pub fn write_hits(
     Ok(())
 }
 
-/// The `--explain` lines under a hit: how the whole-article and passage scores were fused (for
-/// plain words), the passage score's sum, then its parts.
+/// The `--explain` line under a hit: the sum its score is (for plain words), and the shown
+/// passage's own score.
 fn write_score_parts(out: &mut impl Write, score: f32, parts: &ScoreParts) -> io::Result<()> {
-    let passages = match &parts.fused {
-        Some(f) => {
-            writeln!(
-                out,
-                "    score {score:.3} = {ARTICLE_WEIGHT} × article {:.3} / best {:.3} + {} × passages {:.3} / best {:.3}",
-                f.article,
-                f.best_article,
-                1.0 - ARTICLE_WEIGHT,
-                f.passage,
-                f.best_passage
-            )?;
-            f.passage
+    match &parts.article {
+        Some(a) => writeln!(
+            out,
+            "    score {score:.3} = bm25 {:.3} + {HEADLINE_WEIGHT} × headline {:.3} + {PROXIMITY_WEIGHT} × proximity {:.3} + {FEEDBACK_WEIGHT} × feedback {:.3}",
+            a.bm25, a.headline, a.proximity, a.feedback
+        )?,
+        None => writeln!(out, "    score {score:.3} = bm25")?,
+    }
+    writeln!(out, "    passage {:.3}", parts.passage)
+}
+
+/// The closing line of terminal results: how many articles are shown of how many match
+/// (`10 of 1,841 articles`); nothing when none are shown.
+pub fn write_total(out: &mut impl Write, hits: &[Hit], matched: usize) -> io::Result<()> {
+    let mut shown = 0;
+    for (i, hit) in hits.iter().enumerate() {
+        let repeat = i > 0 && hits[i - 1].id == hit.id && hits[i - 1].path == hit.path;
+        if !repeat {
+            shown += 1;
         }
-        None => score,
-    };
+    }
+    if shown == 0 {
+        return Ok(());
+    }
+    let noun = if matched == 1 { "article" } else { "articles" };
     writeln!(
         out,
-        "    {} {passages:.3} = passage {:.3} + {} × support {:.3}",
-        if parts.fused.is_some() {
-            "passages"
-        } else {
-            "score"
-        },
-        parts.passage,
-        parts.support_weight,
-        parts.support
-    )?;
-    if !parts.terms.is_empty() {
-        let terms: Vec<String> = parts
-            .terms
-            .iter()
-            .map(|(label, v)| format!("{label} {v:.3}"))
-            .collect();
-        writeln!(out, "    passage = {}", terms.join(" + "))?;
+        "\n{} of {} {noun}",
+        thousands(shown),
+        thousands(matched)
+    )
+}
+
+/// A count with commas between groups of three digits: `1,841`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
     }
-    Ok(())
+    out
 }
 
 #[cfg(test)]
@@ -162,6 +170,22 @@ mod tests {
             String::from_utf8(out).expect("utf8"),
             "DeepSeek rises\n2025-05-14  corpus/a.txt:13  show abc\n    US export controls bite\n"
         );
+    }
+
+    #[test]
+    fn results_end_with_how_many_of_how_many() {
+        let mut out = Vec::new();
+        let second = Hit { line: 20, ..hit() };
+        write_total(&mut out, &[hit(), second], 1841).expect("write");
+        assert_eq!(
+            String::from_utf8(out).expect("utf8"),
+            "\n1 of 1,841 articles\n"
+        );
+        let mut out = Vec::new();
+        write_total(&mut out, &[], 0).expect("write");
+        assert!(out.is_empty());
+        assert_eq!(thousands(1_000_000), "1,000,000");
+        assert_eq!(thousands(999), "999");
     }
 
     #[test]

@@ -1,7 +1,7 @@
-//! Searches without words: every passage in a date window (`date:2025-05` alone, or `--since`
+//! Searches without words: every article in a date window (`date:2025-05` alone, or `--since`
 //! with `--timeline` and no query), for "what happened in May 2025".
 //!
-//! The query matches every passage document (never the index's file and folder records), its
+//! The query matches every article document (never the index's file and folder records), its
 //! date restricted by the window as a zero-scoring filter, as [`super::query`] does for worded
 //! searches. All scores are equal, so such a search is ordered by date (see
 //! [`crate::config::search_request`]).
@@ -14,27 +14,27 @@ use tantivy::schema::{IndexRecordOption, Term};
 use super::period::DateWindow;
 use super::query::{Highlight, QueryPlan};
 use crate::index::Fields;
-use crate::index::schema::KIND_PASSAGE;
+use crate::index::schema::KIND_ARTICLE;
 use crate::index::writer::to_datetime;
 
-/// Every passage whose article's date falls in `window` (every passage when it is open).
+/// Every article whose date falls in `window` (every article when it is open).
 pub fn browse_plan(fields: &Fields, window: &DateWindow) -> QueryPlan {
-    let passages: Box<dyn Query> = Box::new(TermQuery::new(
-        Term::from_field_text(fields.kind, KIND_PASSAGE),
+    let articles: Box<dyn Query> = Box::new(TermQuery::new(
+        Term::from_field_text(fields.kind, KIND_ARTICLE),
         IndexRecordOption::Basic,
     ));
     let query = match date_filter(fields, window) {
         Some(filter) => Box::new(BooleanQuery::new(vec![
-            (Occur::Must, passages),
+            (Occur::Must, articles),
             (Occur::Must, filter),
         ])),
-        None => passages,
+        None => articles,
     };
     QueryPlan {
-        query,
+        matches: query,
+        relaxed: None,
         highlight: Highlight::default(),
         words: Vec::new(),
-        articles: None,
     }
 }
 

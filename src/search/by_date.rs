@@ -2,26 +2,23 @@
 //!
 //! Correctness over speed: every matching article is collected ([`super::articles`]), so
 //! `--sort newest -n 10` gives the ten newest matching articles, not the newest among the ten
-//! most relevant. Undated articles come last; articles of the same day are ordered by their best
-//! passage's score. A plain-words query matches whole articles (as relevance ranking does, see
-//! [`super::fusion`]). Each article shows its best-matching passages, and copies of a story are
-//! folded into the first one listed, by the same fingerprints as relevance ranking
-//! ([`super::collapse`]). Snippets and hits are left to [`super::search`].
+//! most relevant. Undated articles come last; articles of the same day are ordered by their
+//! BM25 score. Copies of a story are folded into the first one listed, by the same fingerprints
+//! as relevance ranking ([`super::copies`]). Passages, snippets and hits are left to
+//! [`super::search`].
 
 use std::cmp::Ordering;
 
 use anyhow::{Context, Result};
-use tantivy::Searcher;
 use tantivy::query::Query;
+use tantivy::{DocAddress, Searcher};
 
+use super::SearchRequest;
 use super::articles::{MatchedArticle, MatchingArticles};
-use super::collapse::Group;
-use super::fusion::{KindStatistics, best_passages};
-use super::{SearchRequest, StoredPassage, read_candidate};
+use super::copies::{Candidate, Group};
+use super::statistics::ArticleStatistics;
 use crate::article::fingerprint::is_near_copy;
 use crate::index::NewsIndex;
-use crate::index::schema::{KIND_ARTICLE, KIND_PASSAGE};
-use crate::index::writer::article_key;
 
 /// An article chosen for display, and the copies folded into it (indexes into the articles).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,86 +29,46 @@ pub struct Picked {
     pub copies: Vec<usize>,
 }
 
-/// What `--sort` runs: a query over passages, or (for plain words) a query over whole articles
-/// and the query that then finds the passages to show.
-pub(super) enum DateQuery<'a> {
-    /// Matching passages are the matches.
-    Passages(&'a dyn Query),
-    /// Matching articles are the matches; `passages` picks what each one shows.
-    Articles {
-        articles: &'a dyn Query,
-        passages: &'a dyn Query,
-    },
-}
-
 /// Runs the query over the whole index and returns the first `limit` articles in date order,
-/// with their passages read.
+/// each with the copies folded into it.
 pub(super) fn date_groups(
     index: &NewsIndex,
     searcher: &Searcher,
-    query: DateQuery<'_>,
+    query: &dyn Query,
     request: &SearchRequest,
     newest: bool,
-) -> Result<Vec<Group<StoredPassage>>> {
-    let keep = request.per_article.max(1);
+) -> Result<Vec<Group<DocAddress>>> {
     let collector = MatchingArticles {
         path: index.fields.path,
-        keep,
+        keep: 1,
         scoring: true,
     };
-    let (matches, kind) = match query {
-        DateQuery::Passages(query) => (query, KIND_PASSAGE),
-        DateQuery::Articles { articles, .. } => (articles, KIND_ARTICLE),
-    };
-    let statistics = KindStatistics::new(searcher, &index.fields, kind)?;
+    let statistics = ArticleStatistics::new(searcher, &index.fields)?;
     let mut articles = searcher
-        .search_with_statistics_provider(matches, &collector, &statistics)
+        .search_with_statistics_provider(query, &collector, &statistics)
         .context("running the search")?;
     sort_by_date(&mut articles, newest);
     let picked = pick(&articles, request.limit, !request.all);
-    if let DateQuery::Articles { passages, .. } = query {
-        // The matches are article documents: show each shown article's best passages instead.
-        let shown: Vec<usize> = picked
-            .iter()
-            .flat_map(|p| std::iter::once(p.article).chain(p.copies.iter().copied()))
-            .collect();
-        let keys: Vec<u64> = shown
-            .iter()
-            .map(|&i| article_key(&articles[i].path, &articles[i].id))
-            .collect();
-        let mut best = best_passages(searcher, &index.fields, passages, &keys, keep)?;
-        for (i, key) in shown.into_iter().zip(keys) {
-            articles[i].best = best.remove(&key).unwrap_or_default();
-        }
-    }
-    let candidate = |score, address| read_candidate(index, searcher, score, address);
-    picked
+    let candidate = |i: usize| -> Option<Candidate<DocAddress>> {
+        let article = &articles[i];
+        let &(score, address) = article.best.first()?;
+        Some(Candidate {
+            score,
+            exact: article.exact,
+            simhash: article.simhash,
+            parts: None,
+            item: address,
+        })
+    };
+    Ok(picked
         .into_iter()
-        .map(|p| {
-            let article = &articles[p.article];
-            let passages = article
-                .best
-                .iter()
-                .map(|&(score, address)| candidate(score, address))
-                .collect::<Result<Vec<_>>>()?;
-            let copies = p
-                .copies
-                .iter()
-                .filter_map(|&i| {
-                    let copy = &articles[i];
-                    let &(score, address) = copy.best.first()?;
-                    Some(candidate(score, address))
-                })
-                .collect::<Result<Vec<_>>>()?;
-            Ok(Group {
-                score: article.score(),
-                support: 0.0,
-                fused: None,
-                passages,
-                copies,
+        .filter_map(|p| {
+            Some(Group {
+                best: candidate(p.article)?,
+                copies: p.copies.iter().filter_map(|&i| candidate(i)).collect(),
             })
         })
-        .collect()
+        .collect())
 }
 
 /// Orders articles by date (newest or oldest first), undated last; then by best score, then by

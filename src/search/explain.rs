@@ -76,6 +76,7 @@ mod tests {
             all: false,
             sort: Sort::Relevance,
             explain: false,
+            ranking: crate::search::rerank::Ranking::default(),
         }
     }
 

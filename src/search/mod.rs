@@ -1,23 +1,27 @@
 //! Search: a query and a date window → ranked hits, one passage each, with snippets.
 //!
-//! A plain-words query ranks whole articles and their passages and fuses both scores
-//! ([`fusion`]); a query in tantivy's syntax ranks passages by BM25 over their text and their
-//! article's headline (see [`query`]). Hits are then collapsed ([`collapse`]): at most
-//! `per_article` passages of one article are kept, articles are ordered by their score, and
-//! copies of a story are folded into its best-ranked article. Stored text is read and snippets are made only for the hits returned.
-//! With `--sort newest|oldest` every matching article is collected and ordered by date instead
-//! ([`by_date`]); [`timeline`] counts them over time. A query with no words but a date window
-//! lists the window ([`browse`]). Printing is left to [`crate::render`].
+//! The index holds one document per article. A query ([`query`]) decides which articles match
+//! and scores them by BM25 over their whole text ([`statistics`]); for plain words the best of
+//! them are re-ranked with their headlines, the proximity of the words and pseudo-relevance
+//! feedback ([`rerank`]). Copies of a story are folded into its best-ranked article
+//! ([`copies`]). Only for the articles returned is stored text read: their passages are scored
+//! for the query and the best shown ([`passages`]), with a snippet ([`snippet`]). With
+//! `--sort newest|oldest` every matching article is collected and ordered by date instead
+//! ([`by_date`]); [`timeline`] counts them over time; [`count`] counts them. A query with no
+//! words but a date window lists the window ([`browse`]). Printing is left to
+//! [`crate::render`].
 
 pub mod articles;
 pub mod browse;
 pub mod by_date;
-pub mod collapse;
+pub mod copies;
 pub mod explain;
-pub mod fusion;
+pub mod passages;
 pub mod period;
 pub mod query;
+pub mod rerank;
 pub mod snippet;
+pub mod statistics;
 pub mod timeline;
 pub mod words;
 
@@ -25,23 +29,24 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
-use tantivy::collector::TopDocs;
+use tantivy::collector::{Count, TopDocs};
 use tantivy::columnar::Column;
-use tantivy::query::EnableScoring;
 use tantivy::schema::Value;
+use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DocAddress, Searcher, TantivyDocument};
 
 use crate::index::NewsIndex;
-use crate::index::schema::{KIND_PASSAGE, news_analyzer};
+use crate::index::schema::news_analyzer;
 use crate::index::writer::from_datetime;
 use browse::browse_plan;
-use by_date::{DateQuery, date_groups};
-use collapse::{Candidate, Group, collapse};
-use fusion::{Fusion, KindStatistics, MIN_POOL, POOL_FACTOR, passages_of_articles, top_articles};
+use by_date::date_groups;
+use copies::{Candidate, Group, fold_copies};
+use passages::rank_passages;
 use period::DateWindow;
-use query::{ArticlePlan, HEADLINE_BOOST, QueryPlan, build_query};
+use query::{QueryPlan, build_query};
+use rerank::{RERANK_DEPTH, Ranking, Scored, rerank};
 use snippet::make_snippet;
-use words::{query_parts, query_words};
+use statistics::ArticleStatistics;
 
 /// The order of the hits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -84,21 +89,18 @@ pub struct SearchRequest {
     pub sort: Sort,
     /// Attach the parts of each hit's score (`--explain`).
     pub explain: bool,
+    /// The re-ranking parts to use (all but to measure them).
+    pub ranking: Ranking,
 }
 
 /// The parts of a hit's score (`--explain`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScoreParts {
-    /// The best passage's score.
+    /// For plain words: BM25 over the whole article and the re-ranking parts (see
+    /// [`rerank::Scored::total`]); `None` for query syntax, ranked by BM25 alone.
+    pub article: Option<Scored>,
+    /// The shown passage's own score among the article's passages ([`passages`]).
     pub passage: f32,
-    /// The supporting passages' score, counted at `support_weight`.
-    pub support: f32,
-    /// The weight of the support.
-    pub support_weight: f32,
-    /// For plain-words queries: the passage score's labelled parts (those above zero).
-    pub terms: Vec<(String, f32)>,
-    /// For plain-words queries: the whole-article and passage scores the rank is fused from.
-    pub fused: Option<fusion::FusedParts>,
 }
 
 /// Another place where the same story (or a near-copy) was found.
@@ -131,8 +133,8 @@ pub struct Hit {
     pub snippet: String,
     /// Byte ranges of `snippet` to highlight.
     pub highlights: Vec<(usize, usize)>,
-    /// Ranking score, higher is better: for plain words the fused share (at most 1, see
-    /// [`fusion`]), else the BM25 passage score; comparable within one search only.
+    /// Ranking score, higher is better: BM25 over the whole article, plus the re-ranking parts
+    /// for plain words ([`rerank`]); comparable within one search only.
     pub score: f32,
     /// The article's URL, when known.
     pub url: Option<String>,
@@ -153,14 +155,20 @@ pub fn search(index: &NewsIndex, request: &SearchRequest) -> Result<Vec<Hit>> {
     }
     let groups = match request.sort {
         Sort::Relevance => relevance_groups(index, &searcher, &plan, request)?,
-        Sort::Newest => date_groups(index, &searcher, date_query(&plan), request, true)?,
-        Sort::Oldest => date_groups(index, &searcher, date_query(&plan), request, false)?,
+        Sort::Newest => date_groups(index, &searcher, matches(&searcher, &plan)?, request, true)?,
+        Sort::Oldest => date_groups(index, &searcher, matches(&searcher, &plan)?, request, false)?,
     };
-    Ok(into_hits(
-        groups,
-        &plan,
-        request.explain.then_some((index, &searcher)),
-    ))
+    into_hits(index, &searcher, groups, &plan, request)
+}
+
+/// Counts the articles a request matches (copies counted apart): what `--count` prints and
+/// what the results are "of".
+pub fn count(index: &NewsIndex, request: &SearchRequest) -> Result<usize> {
+    let searcher = index.searcher()?;
+    let plan = plan(index, &searcher, request)?;
+    searcher
+        .search(matches(&searcher, &plan)?, &Count)
+        .context("counting matching articles")
 }
 
 /// Counts every article the request matches over time (`--timeline`), in buckets of `unit`
@@ -172,23 +180,24 @@ pub fn search_timeline(
 ) -> Result<timeline::Timeline> {
     let searcher = index.searcher()?;
     let plan = plan(index, &searcher, request)?;
-    // Plain words match whole articles, as in relevance ranking.
-    let matches = plan.articles.as_ref().map_or(&*plan.query, |a| &*a.strict);
-    timeline::timeline(index, &searcher, matches, unit)
+    timeline::timeline(index, &searcher, matches(&searcher, &plan)?, unit)
 }
 
-/// What `--sort newest|oldest` runs for a plan: whole articles for plain words, else passages.
-fn date_query(plan: &QueryPlan) -> DateQuery<'_> {
-    match &plan.articles {
-        Some(articles) => DateQuery::Articles {
-            articles: &*articles.strict,
-            passages: &*articles.passages,
-        },
-        None => DateQuery::Passages(&*plan.query),
+/// The query whose matches are the results: the plan's, or its relaxed form when a long query
+/// has no article holding the required share of its words.
+fn matches<'a>(searcher: &Searcher, plan: &'a QueryPlan) -> Result<&'a dyn tantivy::query::Query> {
+    if let Some(relaxed) = &plan.relaxed {
+        let strict = searcher
+            .search(&*plan.matches, &tantivy::collector::Count)
+            .context("counting matching articles")?;
+        if strict == 0 {
+            return Ok(&**relaxed);
+        }
     }
+    Ok(&*plan.matches)
 }
 
-/// The query to run: the user's words, or every passage in the window when there are none.
+/// The query to run: the user's words, or every article in the window when there are none.
 fn plan(index: &NewsIndex, searcher: &Searcher, request: &SearchRequest) -> Result<QueryPlan> {
     if request.query.trim().is_empty() {
         Ok(browse_plan(&index.fields, &request.window))
@@ -197,170 +206,166 @@ fn plan(index: &NewsIndex, searcher: &Searcher, request: &SearchRequest) -> Resu
     }
 }
 
-/// The best articles by score: for plain words by whole-article and passage evidence
-/// ([`fused_groups`]), else top passages collapsed per article and story.
+/// The best articles by score: the first pass's best (twice as many as asked for, and at least
+/// [`RERANK_DEPTH`]), re-ranked for plain words, copies folded.
 fn relevance_groups(
     index: &NewsIndex,
     searcher: &Searcher,
     plan: &QueryPlan,
     request: &SearchRequest,
-) -> Result<Vec<Group<StoredPassage>>> {
-    match &plan.articles {
-        Some(articles) => fused_groups(index, searcher, articles, request),
-        None => rank(index, searcher, plan.query.box_clone(), request),
+) -> Result<Vec<Group<DocAddress>>> {
+    let statistics = ArticleStatistics::new(searcher, &index.fields)?;
+    let depth = request.limit.saturating_mul(2).max(RERANK_DEPTH);
+    let mut top = top_articles(searcher, &statistics, &*plan.matches, depth)?;
+    if top.is_empty()
+        && let Some(relaxed) = &plan.relaxed
+    {
+        top = top_articles(searcher, &statistics, &**relaxed, depth)?;
     }
+    let mut pool: Vec<Scored> = top
+        .into_iter()
+        .map(|(score, address)| Scored::new(score, address))
+        .collect();
+    let reranked = !plan.words.is_empty();
+    if reranked {
+        rerank(
+            searcher,
+            &statistics,
+            &index.fields,
+            &plan.words,
+            &mut news_analyzer(),
+            &mut pool,
+            request.ranking,
+        )?;
+    }
+    let columns = segment_columns(searcher)?;
+    let candidates = pool
+        .into_iter()
+        .map(|scored| {
+            let mut candidate = fast_candidate(&columns, scored.total(), scored.address);
+            candidate.parts = reranked.then_some(scored);
+            candidate
+        })
+        .collect();
+    Ok(fold_copies(candidates, request.limit, !request.all))
 }
 
-/// The best articles for a plain-words query by whole-article and passage evidence (see
-/// [`fusion`]): a pool of articles holding the required share of the words (any of them when
-/// too few do), re-ranked with their passages.
-fn fused_groups(
+/// The best `limit` articles for `query` by BM25 over the article statistics.
+fn top_articles(
+    searcher: &Searcher,
+    statistics: &ArticleStatistics,
+    query: &dyn tantivy::query::Query,
+    limit: usize,
+) -> Result<Vec<(f32, DocAddress)>> {
+    searcher
+        .search_with_statistics_provider(
+            query,
+            &TopDocs::with_limit(limit.max(1)).order_by_score(),
+            statistics,
+        )
+        .context("running the search")
+}
+
+/// Turns kept articles into hits: for each, its best `per_article` passages for the query,
+/// each with its snippet; copies are listed in `also_in`.
+fn into_hits(
     index: &NewsIndex,
     searcher: &Searcher,
-    articles: &ArticlePlan,
-    request: &SearchRequest,
-) -> Result<Vec<Group<StoredPassage>>> {
-    let fields = &index.fields;
-    let pool_size = request.limit.saturating_mul(POOL_FACTOR).max(MIN_POOL);
-    let mut pool = top_articles(searcher, fields, &*articles.strict, pool_size)?;
-    if pool.len() < request.limit
-        && let Some(relaxed) = &articles.relaxed
-    {
-        pool = top_articles(searcher, fields, &**relaxed, pool_size)?;
-    }
-    if pool.is_empty() {
-        return Ok(Vec::new());
-    }
-    let keys: Vec<u64> = pool.iter().map(|&(key, _)| key).collect();
-    let top = passages_of_articles(searcher, fields, &*articles.passages, &keys)?;
-    let columns = segment_columns(searcher)?;
-    let candidates = top
-        .iter()
-        .map(|&(score, address)| fast_candidate(&columns, score, address))
-        .collect();
-    let fusion = Fusion::new(&pool);
-    collapse(
-        candidates,
-        request.limit,
-        request.per_article,
-        !request.all,
-        Some(&fusion),
-    )
-    .into_iter()
-    .map(|group| load_group(index, searcher, group))
-    .collect()
-}
-
-/// Turns kept articles into hits: one per kept passage, with its snippet, and with the parts of
-/// its score when `explain` gives the index to compute them on.
-fn into_hits(
-    groups: Vec<Group<StoredPassage>>,
+    groups: Vec<Group<DocAddress>>,
     plan: &QueryPlan,
-    explain: Option<(&NewsIndex, &Searcher)>,
-) -> Vec<Hit> {
+    request: &SearchRequest,
+) -> Result<Vec<Hit>> {
     let mut analyzer = news_analyzer();
     let mut hits = Vec::new();
     for group in groups {
-        let also_in: Vec<Copy> = group
-            .copies
-            .iter()
-            .map(|c| Copy {
-                id: c.passage.id.clone(),
-                path: PathBuf::from(&c.passage.path),
-                line: c.passage.line,
-            })
-            .collect();
-        for candidate in group.passages {
-            let doc = candidate.passage;
-            let mut snippet = make_snippet(&doc.body, &mut analyzer, &plan.highlight);
-            if snippet.highlights.is_empty() && !doc.headline.is_empty() {
-                // The passage matched through its headline: show the headline with the lead,
-                // so the snippet still says why it matched.
-                let with_headline = format!("{} — {}", doc.headline, doc.body);
-                let alternative = make_snippet(&with_headline, &mut analyzer, &plan.highlight);
-                if !alternative.highlights.is_empty() {
-                    snippet = alternative;
-                }
-            }
+        let mut also_in = Vec::new();
+        for copy in &group.copies {
+            let article = read_article(index, searcher, copy.item)?;
+            let best = best_passages(&article, plan, &mut analyzer, 1);
+            let line = best
+                .first()
+                .map_or(article.line(0), |&(i, _)| article.line(i));
+            also_in.push(Copy {
+                id: article.id,
+                path: PathBuf::from(article.path),
+                line,
+            });
+        }
+        let article = read_article(index, searcher, group.best.item)?;
+        let best = best_passages(&article, plan, &mut analyzer, request.per_article.max(1));
+        for (ordinal, passage_score) in best {
+            let text = article.passages.get(ordinal).map_or("", String::as_str);
+            let snippet = snippet_of(text, &article.headline, plan, &mut analyzer);
             hits.push(Hit {
-                id: doc.id,
-                path: PathBuf::from(doc.path),
-                line: doc.line,
-                ordinal: doc.ordinal,
-                date: doc.date,
-                headline: doc.headline,
+                id: article.id.clone(),
+                path: PathBuf::from(&article.path),
+                line: article.line(ordinal),
+                ordinal: ordinal as u64,
+                date: article.date,
+                headline: article.headline.clone(),
                 snippet: snippet.text,
                 highlights: snippet.highlights,
-                score: group.score,
-                url: doc.url,
-                source: doc.source,
+                score: group.best.score,
+                url: article.url.clone(),
+                source: article.source.clone(),
                 also_in: also_in.clone(),
-                explain: explain.map(|(index, searcher)| ScoreParts {
-                    passage: candidate.score,
-                    support: group.support,
-                    support_weight: collapse::SUPPORT_WEIGHT,
-                    terms: term_parts(index, searcher, plan, doc.address),
-                    fused: group.fused,
+                explain: request.explain.then_some(ScoreParts {
+                    article: group.best.parts,
+                    passage: passage_score,
                 }),
             });
         }
     }
-    hits
+    Ok(hits)
 }
 
-/// Runs `query` and collapses its passages into the best `limit` article groups, fetching more
-/// passages until enough articles are found or the matches run out.
-fn rank(
-    index: &NewsIndex,
-    searcher: &Searcher,
-    query: Box<dyn tantivy::query::Query>,
-    request: &SearchRequest,
-) -> Result<Vec<Group<StoredPassage>>> {
-    let wanted = request.limit.saturating_mul(request.per_article.max(1));
-    let total = searcher.num_docs() as usize;
-    let columns = segment_columns(searcher)?;
-    let statistics = KindStatistics::new(searcher, &index.fields, KIND_PASSAGE)?;
-    // Enough passages that most shown articles have their supporting passages among them.
-    let mut fetch = (wanted * 8).max(200);
-    loop {
-        let top = searcher
-            .search_with_statistics_provider(
-                &*query,
-                &TopDocs::with_limit(fetch.min(total.max(1))).order_by_score(),
-                &statistics,
-            )
-            .context("running the search")?;
-        let exhausted = top.len() < fetch.min(total.max(1)) || fetch >= total;
-        // Collapse on fast columns; stored text is read only for what is kept.
-        let candidates = top
-            .iter()
-            .map(|&(score, address)| fast_candidate(&columns, score, address))
-            .collect();
-        let groups = collapse(
-            candidates,
-            request.limit,
-            request.per_article,
-            !request.all,
-            None,
-        );
-        if exhausted || groups.len() >= request.limit {
-            return groups
-                .into_iter()
-                .map(|group| load_group(index, searcher, group))
-                .collect();
-        }
-        fetch = fetch.saturating_mul(4);
+/// The article's best `keep` passages for the query that hold a query term, best first (its
+/// first passage when none does).
+fn best_passages(
+    article: &StoredArticle,
+    plan: &QueryPlan,
+    analyzer: &mut TextAnalyzer,
+    keep: usize,
+) -> Vec<(usize, f32)> {
+    let texts: Vec<&str> = article.passages.iter().map(String::as_str).collect();
+    let mut ranked = rank_passages(&texts, &plan.highlight, analyzer);
+    // Only passages that hold a query term, or the first when none does (a date-only search,
+    // or a match through the headline alone).
+    let matching = ranked.iter().take_while(|&&(_, score)| score > 0.0).count();
+    ranked.truncate(keep.min(matching.max(1)));
+    if ranked.is_empty() {
+        // An article with no stored passage still shows as one empty hit.
+        ranked.push((0, 0.0));
     }
+    ranked
 }
 
-/// The fast columns of one segment that collapsing reads.
+/// The snippet of a passage; a passage that matched only through its headline is shown as
+/// `Headline — passage…`, so the snippet still says why it matched.
+fn snippet_of(
+    text: &str,
+    headline: &str,
+    plan: &QueryPlan,
+    analyzer: &mut TextAnalyzer,
+) -> snippet::Snippet {
+    let snippet = make_snippet(text, analyzer, &plan.highlight);
+    if snippet.highlights.is_empty() && !headline.is_empty() {
+        let with_headline = format!("{headline} — {text}");
+        let alternative = make_snippet(&with_headline, analyzer, &plan.highlight);
+        if !alternative.highlights.is_empty() {
+            return alternative;
+        }
+    }
+    snippet
+}
+
+/// The fast columns of one segment that folding copies reads.
 struct SegmentColumns {
-    key: Column<u64>,
     exact: Column<u64>,
     simhash: Column<u64>,
 }
 
-/// Opens the collapsing columns of every segment (in segment order).
+/// Opens the copy-folding columns of every segment (in segment order).
 fn segment_columns(searcher: &Searcher) -> Result<Vec<SegmentColumns>> {
     searcher
         .segment_readers()
@@ -368,7 +373,6 @@ fn segment_columns(searcher: &Searcher) -> Result<Vec<SegmentColumns>> {
         .map(|reader| {
             let fast = reader.fast_fields();
             Ok(SegmentColumns {
-                key: fast.u64("key").context("opening the key column")?,
                 exact: fast
                     .u64("exact")
                     .context("opening the copy fingerprint column")?,
@@ -380,7 +384,7 @@ fn segment_columns(searcher: &Searcher) -> Result<Vec<SegmentColumns>> {
         .collect()
 }
 
-/// A collapse candidate from fast columns alone.
+/// A folding candidate from fast columns alone.
 fn fast_candidate(
     columns: &[SegmentColumns],
     score: f32,
@@ -394,122 +398,65 @@ fn fast_candidate(
     };
     Candidate {
         score,
-        article: format!("{:016x}", value(|s| &s.key)),
         exact: value(|s| &s.exact),
         simhash: value(|s| &s.simhash),
-        passage: address,
+        parts: None,
+        item: address,
     }
 }
 
-/// Reads the stored text of a kept group's passages and copies.
-fn load_group(
-    index: &NewsIndex,
-    searcher: &Searcher,
-    group: Group<DocAddress>,
-) -> Result<Group<StoredPassage>> {
-    let load = |candidates: Vec<Candidate<DocAddress>>| -> Result<Vec<Candidate<StoredPassage>>> {
-        candidates
-            .into_iter()
-            .map(|c| read_candidate(index, searcher, c.score, c.passage))
-            .collect()
-    };
-    Ok(Group {
-        score: group.score,
-        support: group.support,
-        fused: group.fused,
-        passages: load(group.passages)?,
-        copies: load(group.copies)?,
-    })
-}
-
-/// The labelled parts of a passage's score for a plain-words query; empty for query syntax.
-/// Each part is scored with the passages' own statistics, as the search scores them.
-fn term_parts(
-    index: &NewsIndex,
-    searcher: &Searcher,
-    plan: &QueryPlan,
-    address: DocAddress,
-) -> Vec<(String, f32)> {
-    let Ok(statistics) = KindStatistics::new(searcher, &index.fields, KIND_PASSAGE) else {
-        return Vec::new();
-    };
-    let scoring = EnableScoring::enabled_from_statistics_provider(&statistics, searcher);
-    let reader = searcher.segment_reader(address.segment_ord);
-    let words = query_words(&plan.words.join(" "), &mut news_analyzer());
-    query_parts(&words, &index.fields, HEADLINE_BOOST)
-        .into_iter()
-        .filter_map(|(label, query)| {
-            let weight = query.weight(scoring).ok()?;
-            let value = weight.explain(reader, address.doc_id).ok()?.value();
-            (value > 0.0).then_some((label, value))
-        })
-        .collect()
-}
-
-/// The stored fields of one passage.
-struct StoredPassage {
-    address: DocAddress,
+/// The stored fields of one article.
+struct StoredArticle {
     id: String,
     path: String,
-    line: u64,
-    ordinal: u64,
     date: Option<NaiveDate>,
     headline: String,
-    body: String,
+    /// Its passages' text, in order.
+    passages: Vec<String>,
+    /// The line where each passage starts.
+    lines: Vec<u64>,
     url: Option<String>,
     source: Option<String>,
 }
 
-/// Reads a ranked passage's stored fields into a collapse candidate.
-fn read_candidate(
-    index: &NewsIndex,
-    searcher: &Searcher,
-    score: f32,
-    address: DocAddress,
-) -> Result<Candidate<StoredPassage>> {
-    let doc: TantivyDocument = searcher.doc(address).context("reading a stored passage")?;
-    // The copy fingerprints live in fast columns only (see the schema).
-    let fast = searcher.segment_reader(address.segment_ord).fast_fields();
-    let number = |name| {
-        fast.u64(name)
-            .ok()
-            .and_then(|column| column.first(address.doc_id))
-            .unwrap_or(0)
-    };
-    let (exact, simhash) = (number("exact"), number("simhash"));
-    let passage = read_stored(index, &doc, address);
-    Ok(Candidate {
-        score,
-        // Ids are unique within a file; sources' own ids (CSV row numbers) may repeat across files.
-        article: format!("{}\u{0}{}", passage.path, passage.id),
-        exact,
-        simhash,
-        passage,
-    })
+impl StoredArticle {
+    /// The line where passage `ordinal` starts (the first passage's when unknown).
+    fn line(&self, ordinal: usize) -> u64 {
+        self.lines
+            .get(ordinal)
+            .or(self.lines.first())
+            .copied()
+            .unwrap_or(1)
+    }
 }
 
-/// Reads a passage's stored fields.
-fn read_stored(index: &NewsIndex, doc: &TantivyDocument, address: DocAddress) -> StoredPassage {
+/// Reads an article's stored fields.
+fn read_article(
+    index: &NewsIndex,
+    searcher: &Searcher,
+    address: DocAddress,
+) -> Result<StoredArticle> {
+    let doc: TantivyDocument = searcher.doc(address).context("reading a stored article")?;
     let f = &index.fields;
     let text = |field| {
         doc.get_first(field)
             .and_then(|v| v.as_str())
             .map(str::to_string)
     };
-    let number = |field| doc.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0);
-    StoredPassage {
-        address,
+    Ok(StoredArticle {
         id: text(f.id).unwrap_or_default(),
         path: text(f.path).unwrap_or_default(),
-        line: number(f.line),
-        ordinal: number(f.ordinal),
         date: doc
             .get_first(f.date)
             .and_then(|v| v.as_datetime())
             .and_then(from_datetime),
         headline: text(f.title).unwrap_or_default(),
-        body: text(f.body).unwrap_or_default(),
+        passages: doc
+            .get_all(f.text)
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect(),
+        lines: doc.get_all(f.line).filter_map(|v| v.as_u64()).collect(),
         url: text(f.url),
         source: text(f.source),
-    }
+    })
 }

@@ -1,8 +1,9 @@
 //! User query text + date window → a tantivy query, and the terms a snippet should highlight.
 //!
-//! The query language is tantivy's (`"exact phrase"`, `AND`/`OR`, `-term`, `headline:word`),
-//! searched over passage text and headline with the headline weighted up; words are all
-//! required by default. Date filters are built in code (tantivy's parser reads only RFC 3339)
+//! Plain words become [`super::words::match_query`]. The query language is tantivy's
+//! (`"exact phrase"`, `AND`/`OR`, `-term`, `headline:word`), searched over the article's whole
+//! text and, weighted, its own headline; words are all required by default, and `-term`
+//! removes every article that holds the term anywhere. Date filters are built in code (tantivy's parser reads only RFC 3339)
 //! and added as a zero-scoring required clause, so they filter without changing ranks.
 //! Highlight terms come from a second parse over the body field alone, skipping excluded
 //! (`-term`) clauses.
@@ -17,14 +18,14 @@ use tantivy::schema::Term;
 
 use super::browse::date_filter;
 use super::period::DateWindow;
-use super::words::{
-    ALL_WORDS_UP_TO, article_query, query_words, required_words, uses_syntax, words_query,
-};
+use super::statistics::ArticleStatistics;
+use super::words::{ALL_WORDS_UP_TO, Word, match_query, query_words, required_words, uses_syntax};
 use crate::index::NewsIndex;
 use crate::index::schema::news_analyzer;
 
-/// How much a headline match counts against a passage-text match.
-pub const HEADLINE_BOOST: f32 = 1.5;
+/// How much a headline match counts, in query syntax, beside a match in the article's text
+/// (which holds the headline too).
+pub const HEADLINE_BOOST: f32 = 0.5;
 
 /// A query the user must fix.
 #[derive(Debug)]
@@ -51,26 +52,16 @@ pub struct Highlight {
 
 /// A parsed search: what to run and what to highlight.
 pub struct QueryPlan {
-    /// The passage query, date filter included; what runs for query syntax and date-only
-    /// queries (plain words run [`QueryPlan::articles`]).
-    pub query: Box<dyn Query>,
-    /// What snippets highlight.
-    pub highlight: Highlight,
-    /// The analyzed words of a plain-words query (empty for query syntax).
-    pub words: Vec<String>,
-    /// For a plain-words query: the queries that rank whole articles (see [`super::fusion`]).
-    pub articles: Option<ArticlePlan>,
-}
-
-/// The queries of a plain-words search ranked by whole-article and passage evidence.
-pub struct ArticlePlan {
-    /// Article documents holding the required share of the words, in the date window.
-    pub strict: Box<dyn Query>,
-    /// For a long query: article documents holding any of the words, in the date window, the
-    /// fallback when too few hold the required share.
+    /// The articles that match, date window included, scored by BM25 over whole articles.
+    pub matches: Box<dyn Query>,
+    /// For a long plain-words query: articles holding any of its words, in the date window,
+    /// run when no article holds the required share.
     pub relaxed: Option<Box<dyn Query>>,
-    /// Passages holding any of the words, with headline and proximity scoring.
-    pub passages: Box<dyn Query>,
+    /// What snippets highlight and passages are scored on.
+    pub highlight: Highlight,
+    /// The analyzed words of a plain-words query (empty for query syntax and date-only
+    /// searches): what re-ranking scores ([`super::rerank`]).
+    pub words: Vec<Word>,
 }
 
 /// Parses the user's query and adds the date window.
@@ -81,43 +72,35 @@ pub fn build_query(
     window: &DateWindow,
 ) -> Result<QueryPlan> {
     let fields = index.fields;
-    let mut plain_words = Vec::new();
-    let mut articles = None;
-    let (query, highlight) = if uses_syntax(text) {
-        syntax_query(index, searcher, text)?
-    } else {
-        let words = query_words(text, &mut news_analyzer());
-        if words.is_empty() {
-            return Err(no_words(text));
-        }
-        let mut highlight = Highlight::default();
-        for word in &words {
-            let term = Term::from_field_text(fields.body, &word.term);
-            highlight
-                .terms
-                .insert(word.term.clone(), term_weight(searcher, &term));
-            highlight.single.insert(word.term.clone());
-        }
-        plain_words = words.iter().map(|w| w.term.clone()).collect();
-        let required = required_words(words.len());
-        let long = required > 1 && words.len() > ALL_WORDS_UP_TO;
-        articles = Some(ArticlePlan {
-            strict: with_window(article_query(&words, required, &fields), window, &fields),
-            relaxed: long.then(|| with_window(article_query(&words, 1, &fields), window, &fields)),
-            passages: words_query(&words, 1, &fields, HEADLINE_BOOST),
-        });
-        (
-            words_query(&words, required, &fields, HEADLINE_BOOST),
+    let statistics = ArticleStatistics::new(searcher, &fields)?;
+    if uses_syntax(text) {
+        let (query, highlight) = syntax_query(index, &statistics, text)?;
+        return Ok(QueryPlan {
+            matches: with_window(query, window, &fields),
+            relaxed: None,
             highlight,
-        )
-    };
-
-    let query = with_window(query, window, &fields);
+            words: Vec::new(),
+        });
+    }
+    let words = query_words(text, &mut news_analyzer());
+    if words.is_empty() {
+        return Err(no_words(text));
+    }
+    let mut highlight = Highlight::default();
+    for word in &words {
+        let term = Term::from_field_text(fields.body, &word.term);
+        highlight
+            .terms
+            .insert(word.term.clone(), statistics.idf(&term));
+        highlight.single.insert(word.term.clone());
+    }
+    let required = required_words(words.len());
+    let long = required > 1 && words.len() > ALL_WORDS_UP_TO;
     Ok(QueryPlan {
-        query,
+        matches: with_window(match_query(&words, &fields, required), window, &fields),
+        relaxed: long.then(|| with_window(match_query(&words, &fields, 1), window, &fields)),
         highlight,
-        words: plain_words,
-        articles,
+        words,
     })
 }
 
@@ -139,7 +122,7 @@ pub fn with_window(
 /// Parses a query written in tantivy's query syntax; returns it with what to highlight.
 fn syntax_query(
     index: &NewsIndex,
-    searcher: &Searcher,
+    statistics: &ArticleStatistics,
     text: &str,
 ) -> Result<(Box<dyn Query>, Highlight)> {
     let fields = index.fields;
@@ -158,7 +141,7 @@ fn syntax_query(
     let mut body_parser = QueryParser::for_index(&index.index, vec![fields.body]);
     body_parser.set_conjunction_by_default();
     let highlight = match body_parser.parse_query(text) {
-        Ok(body_query) => collect_highlight(body_query.as_ref(), searcher, fields.body),
+        Ok(body_query) => collect_highlight(body_query.as_ref(), statistics, fields.body),
         Err(_) => Highlight::default(),
     };
     Ok((query, highlight))
@@ -170,13 +153,6 @@ fn no_words(text: &str) -> anyhow::Error {
         "the query `{text}` has no searchable words (stop words such as `the` are not indexed)"
     ))
     .into()
-}
-
-/// Inverse document frequency of a term, as BM25 weighs it: rarer terms weigh more.
-fn term_weight(searcher: &Searcher, term: &Term) -> f32 {
-    let total = searcher.num_docs().max(1) as f32;
-    let df = searcher.doc_freq(term).unwrap_or(0) as f32;
-    (1.0 + (total - df + 0.5) / (df + 0.5)).ln().max(0.01)
 }
 
 /// A parser error in words a user can act on.
@@ -211,11 +187,11 @@ fn is_empty_query(query: &dyn Query) -> bool {
 /// Walks a body-only query, collecting the terms of every clause that is not excluded.
 fn collect_highlight(
     query: &dyn Query,
-    searcher: &Searcher,
+    statistics: &ArticleStatistics,
     field: tantivy::schema::Field,
 ) -> Highlight {
     let mut highlight = Highlight::default();
-    let weigh = |term: &Term| term_weight(searcher, term);
+    let weigh = |term: &Term| statistics.idf(term);
     let visit = |q: &dyn Query, highlight: &mut Highlight| {
         if let Some(phrase) = q.downcast_ref::<PhraseQuery>() {
             if phrase.field() != field {

@@ -2,15 +2,13 @@
 //!
 //! A query without query syntax (no quotes, fields, brackets, `+`/`-` or `AND`/`OR`/`NOT`
 //! operators) is read as a bag of words, analyzed like the index (stemmed, stop words dropped).
-//! Each word may match the passage text or, weighted up, its headline. How many words must
+//! Each word matches the article's whole text, its own headline included. How many words must
 //! match grows with the query ([`required_words`]): a short query keeps precise all-words
-//! matching, a pasted sentence needs only some of its words, and when that still finds too few
-//! articles, any of its words will do ([`article_query`] and [`words_query`] take the required
-//! count; the search falls back). Plain words are matched over whole articles, then scored over
-//! passages too (see [`super::fusion`]). Pairs of query words found close together in the passage earn a
-//! proximity bonus ([`PROXIMITY_BOOST`], within [`PROXIMITY_SLOP`] positions).
+//! matching, a pasted sentence needs only some of its words. [`match_query`] decides the matches
+//! and their BM25 scores; [`headline_query`] and [`proximity_query`] score the best of them once
+//! more when they are re-ranked ([`super::rerank`]).
 
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Term};
 use tantivy::tokenizer::TextAnalyzer;
 
@@ -20,8 +18,6 @@ use crate::index::Fields;
 /// most people type; from three on, one word may be missing (measured on time-dev, where the
 /// one three-word topic's relevant articles mostly lack one of its words: README "Evaluation").
 pub const ALL_WORDS_UP_TO: usize = 2;
-/// Weight of a proximity bonus clause relative to a word's own score.
-pub const PROXIMITY_BOOST: f32 = 0.25;
 /// Two query words count as close when at most this many positions apart (beyond adjacency).
 pub const PROXIMITY_SLOP: u32 = 4;
 
@@ -80,42 +76,12 @@ pub fn required_words(n: usize) -> usize {
     }
 }
 
-/// Builds the query for plain words: each word over text and headline, `required` of them in
-/// every match, and proximity bonuses for neighbouring words.
-pub fn words_query(
-    words: &[Word],
-    required: usize,
-    fields: &Fields,
-    headline_boost: f32,
-) -> Box<dyn Query> {
-    let per_word: Vec<Box<dyn Query>> = words
-        .iter()
-        .map(|w| word_query(&w.term, fields, headline_boost))
-        .collect();
-    let required = required.clamp(1, words.len().max(1));
-    let core: Box<dyn Query> = if required == words.len() {
-        Box::new(BooleanQuery::new(
-            per_word.into_iter().map(|q| (Occur::Must, q)).collect(),
-        ))
-    } else {
-        let mut any = BooleanQuery::new(per_word.into_iter().map(|q| (Occur::Should, q)).collect());
-        any.set_minimum_number_should_match(required);
-        Box::new(any)
-    };
-    let bonuses = proximity_clauses(words, fields);
-    if bonuses.is_empty() {
-        return core;
-    }
-    let mut clauses = vec![(Occur::Must, core)];
-    clauses.extend(bonuses.into_iter().map(|q| (Occur::Should, q)));
-    Box::new(BooleanQuery::new(clauses))
-}
-
-/// Builds the whole-article query for plain words: each word over the article documents' text,
-/// `required` of them in every match (see [`super::fusion`]).
-pub fn article_query(words: &[Word], required: usize, fields: &Fields) -> Box<dyn Query> {
+/// Builds the query that decides which articles a plain-words query matches, scored by BM25
+/// over the article's whole text: each word a term of `body` (which holds the own headline
+/// too), `required` of them in every match.
+pub fn match_query(words: &[Word], fields: &Fields, required: usize) -> Box<dyn Query> {
     let per_word = words.iter().map(|w| {
-        let term = Term::from_field_text(fields.article, &w.term);
+        let term = Term::from_field_text(fields.body, &w.term);
         Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)) as Box<dyn Query>
     });
     let required = required.clamp(1, words.len().max(1));
@@ -135,64 +101,26 @@ pub fn article_query(words: &[Word], required: usize, fields: &Fields) -> Box<dy
     }
 }
 
-/// The scoring parts of a plain-words query, each labelled, for `--explain`: per word its passage
-/// text and headline clauses, and each proximity pair. They are the clauses [`words_query`]
-/// sums, so their values add up to a passage's score.
-pub fn query_parts(
-    words: &[Word],
-    fields: &Fields,
-    headline_boost: f32,
-) -> Vec<(String, Box<dyn Query>)> {
-    let mut parts: Vec<(String, Box<dyn Query>)> = Vec::new();
-    for word in words {
-        let body = TermQuery::new(
-            Term::from_field_text(fields.body, &word.term),
-            IndexRecordOption::WithFreqs,
-        );
-        let headline = TermQuery::new(
-            Term::from_field_text(fields.headline, &word.term),
-            IndexRecordOption::WithFreqs,
-        );
-        parts.push((format!("text:{}", word.term), Box::new(body)));
-        parts.push((
-            format!("headline:{} ×{headline_boost}", word.term),
-            Box::new(BoostQuery::new(Box::new(headline), headline_boost)),
-        ));
-    }
-    for (pair, query) in words.windows(2).zip(proximity_clauses(words, fields)) {
-        parts.push((
-            format!(
-                "near({}, {}) ×{PROXIMITY_BOOST}",
-                pair[0].term, pair[1].term
-            ),
-            query,
-        ));
-    }
-    parts
+/// The words in the source's own headline: BM25 over headlines, added to an article's score
+/// when the best articles are re-ranked ([`super::rerank`]).
+pub fn headline_query(words: &[Word], fields: &Fields) -> Box<dyn Query> {
+    Box::new(BooleanQuery::new(
+        words
+            .iter()
+            .map(|w| {
+                let term = Term::from_field_text(fields.headline, &w.term);
+                let query: Box<dyn Query> =
+                    Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs));
+                (Occur::Should, query)
+            })
+            .collect(),
+    ))
 }
 
-/// One word: in the passage text, or (weighted) in the headline.
-fn word_query(term: &str, fields: &Fields, headline_boost: f32) -> Box<dyn Query> {
-    let body = TermQuery::new(
-        Term::from_field_text(fields.body, term),
-        IndexRecordOption::WithFreqs,
-    );
-    let headline = TermQuery::new(
-        Term::from_field_text(fields.headline, term),
-        IndexRecordOption::WithFreqs,
-    );
-    Box::new(BooleanQuery::new(vec![
-        (Occur::Should, Box::new(body) as Box<dyn Query>),
-        (
-            Occur::Should,
-            Box::new(BoostQuery::new(Box::new(headline), headline_boost)),
-        ),
-    ]))
-}
-
-/// A sloppy two-word phrase for each pair of neighbouring query words.
-fn proximity_clauses(words: &[Word], fields: &Fields) -> Vec<Box<dyn Query>> {
-    words
+/// A sloppy two-word phrase over the article's text for each pair of neighbouring query words
+/// (within [`PROXIMITY_SLOP`] positions beyond their gap in the query); `None` for one word.
+pub fn proximity_query(words: &[Word], fields: &Fields) -> Option<Box<dyn Query>> {
+    let pairs: Vec<(Occur, Box<dyn Query>)> = words
         .windows(2)
         .map(|pair| {
             let gap = pair[1].position.saturating_sub(pair[0].position).max(1);
@@ -203,9 +131,10 @@ fn proximity_clauses(words: &[Word], fields: &Fields) -> Vec<Box<dyn Query>> {
                 ],
                 PROXIMITY_SLOP,
             );
-            Box::new(BoostQuery::new(Box::new(phrase), PROXIMITY_BOOST)) as Box<dyn Query>
+            (Occur::Should, Box::new(phrase) as Box<dyn Query>)
         })
-        .collect()
+        .collect();
+    (!pairs.is_empty()).then(|| Box::new(BooleanQuery::new(pairs)) as Box<dyn Query>)
 }
 
 #[cfg(test)]

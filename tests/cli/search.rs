@@ -355,34 +355,20 @@ fn explain_gives_score_parts_that_add_up() {
     assert_eq!(hits.len(), 3);
     for hit in hits {
         let parts = &hit["explain"];
-        let passage = parts["passage"].as_f64().expect("passage");
-        let terms: f64 = parts["terms"]
-            .as_array()
-            .expect("terms")
-            .iter()
-            .map(|t| t[1].as_f64().expect("value"))
-            .sum();
-        assert!((terms - passage).abs() < 1e-3, "{terms} vs {passage}");
-        let passages = passage
-            + parts["support_weight"].as_f64().expect("w") * parts["support"].as_f64().expect("s");
-        let fused = &parts["fused"];
-        let number = |key: &str| fused[key].as_f64().expect(key);
-        assert!((passages - number("passages")).abs() < 1e-3);
-        let weight = number("article_weight");
-        let total = weight * number("article") / number("best_article")
-            + (1.0 - weight) * passages / number("best_passages");
+        let number = |key: &str| parts[key].as_f64().expect(key);
+        let total = number("bm25")
+            + number("headline_weight") * number("headline")
+            + number("proximity_weight") * number("proximity")
+            + number("feedback_weight") * number("feedback");
         assert!((total - hit["score"].as_f64().expect("score")).abs() < 1e-3);
-        let labels: Vec<&str> = parts["terms"]
-            .as_array()
-            .expect("terms")
-            .iter()
-            .filter_map(|t| t[0].as_str())
-            .collect();
-        assert!(
-            labels.iter().any(|l| l.starts_with("text:export")),
-            "{labels:?}"
-        );
+        assert!(number("bm25") > 0.0 && number("passage") > 0.0, "{parts}");
     }
+    // Two words side by side in a passage earn a proximity score.
+    assert!(
+        lines
+            .iter()
+            .any(|l| l["explain"]["proximity"].as_f64().unwrap_or(0.0) > 0.0)
+    );
 }
 
 /// An article whose two paragraphs (two passages) each hold one of the query's words, and one
