@@ -6,6 +6,7 @@
 mod corpora;
 mod html_pages;
 mod incremental;
+mod recall;
 mod search;
 mod time;
 
