@@ -152,7 +152,7 @@ pub struct SearchArgs {
     #[arg(long, conflicts_with_all = ["timeline", "explain"])]
     pub count: bool,
 
-    /// Rank without a re-ranking part (headline, proximity, feedback), to measure what it brings
+    /// Rank without a part (min-match, headline, proximity, feedback, folding), to measure it
     #[arg(long, value_name = "PART", hide = true)]
     pub ablate: Vec<String>,
 }

@@ -140,9 +140,14 @@ pub fn search_request_on(args: &SearchArgs, today: NaiveDate) -> Result<SearchRe
         SortArg::Oldest => Sort::Oldest,
     };
     let mut ranking = Ranking::default();
+    let mut all = args.all;
     for part in &args.ablate {
-        if !ranking.switch_off(part) {
-            bail!("--ablate takes headline, proximity or feedback, not `{part}`");
+        if part == "folding" {
+            all = true;
+        } else if !ranking.switch_off(part) {
+            bail!(
+                "--ablate takes min-match, headline, proximity, feedback or folding, not `{part}`"
+            );
         }
     }
     Ok(SearchRequest {
@@ -150,7 +155,7 @@ pub fn search_request_on(args: &SearchArgs, today: NaiveDate) -> Result<SearchRe
         window,
         limit: args.limit,
         per_article: args.per_article,
-        all: args.all,
+        all,
         sort,
         explain: args.explain,
         ranking,

@@ -202,7 +202,13 @@ fn plan(index: &NewsIndex, searcher: &Searcher, request: &SearchRequest) -> Resu
     if request.query.trim().is_empty() {
         Ok(browse_plan(&index.fields, &request.window))
     } else {
-        build_query(index, searcher, &request.query, &request.window)
+        build_query(
+            index,
+            searcher,
+            &request.query,
+            &request.window,
+            request.ranking.min_match,
+        )
     }
 }
 

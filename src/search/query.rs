@@ -64,12 +64,14 @@ pub struct QueryPlan {
     pub words: Vec<Word>,
 }
 
-/// Parses the user's query and adds the date window.
+/// Parses the user's query and adds the date window. Without `min_match`, a long plain-words
+/// query matches articles holding any of its words (to measure what the minimum brings).
 pub fn build_query(
     index: &NewsIndex,
     searcher: &Searcher,
     text: &str,
     window: &DateWindow,
+    min_match: bool,
 ) -> Result<QueryPlan> {
     let fields = index.fields;
     let statistics = ArticleStatistics::new(searcher, &fields)?;
@@ -94,7 +96,11 @@ pub fn build_query(
             .insert(word.term.clone(), statistics.idf(&term));
         highlight.single.insert(word.term.clone());
     }
-    let required = required_words(words.len());
+    let required = if min_match || words.len() <= ALL_WORDS_UP_TO {
+        required_words(words.len())
+    } else {
+        1
+    };
     let long = required > 1 && words.len() > ALL_WORDS_UP_TO;
     Ok(QueryPlan {
         matches: with_window(match_query(&words, &fields, required), window, &fields),

@@ -9,9 +9,11 @@
 //! - **proximity**: a sloppy phrase for each pair of neighbouring query words
 //!   ([`PROXIMITY_WEIGHT`]); words close together more likely mean what the query means;
 //! - **feedback** (RM3 pseudo-relevance feedback): the words that the best
-//!   [`FEEDBACK_DOCS`] articles use most, weighted by those articles' scores, become a second
-//!   query of [`FEEDBACK_TERMS`] terms whose BM25 score is added ([`FEEDBACK_WEIGHT`]), so an
-//!   article that uses the story's vocabulary rather than the query's exact words still ranks.
+//!   [`FEEDBACK_DOCS`] articles use most become a second query of [`FEEDBACK_TERMS`] terms whose
+//!   BM25 score is added ([`FEEDBACK_WEIGHT`]), so an article that uses the story's vocabulary
+//!   rather than the query's exact words still ranks. As in RM3 each feedback article counts by
+//!   its query likelihood; a BM25 score behaves like a log-likelihood, so an article counts
+//!   exp([`FEEDBACK_SCORE_SCALE`] × score): the best ones dominate the model.
 //!
 //! Re-ranking only reorders matches: it never adds or removes an article. Each part is scored
 //! with tantivy's own BM25 over the article statistics, on the pooled articles alone (a scorer
@@ -43,12 +45,17 @@ pub const FEEDBACK_TERMS: usize = 10;
 /// Weight of the feedback query against the user's words: RM3's interpolation with the
 /// original query at 0.5 (each part counts as much).
 pub const FEEDBACK_WEIGHT: f32 = 1.0;
+/// How sharply feedback articles are weighted by their score (see the module doc).
+pub const FEEDBACK_SCORE_SCALE: f32 = 0.5;
 /// A word in more than this share of the articles is too common to be feedback.
 const FEEDBACK_MAX_DF: f64 = 0.1;
 
-/// Which re-ranking parts are on (all by default; off only to measure them).
+/// Which ranking parts are on (all by default; off only to measure them).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Ranking {
+    /// Long plain-words queries need a share of their words ([`super::words::required_words`]);
+    /// off, any one word matches.
+    pub min_match: bool,
     /// Add the headline score.
     pub headline: bool,
     /// Add the proximity score.
@@ -60,6 +67,7 @@ pub struct Ranking {
 impl Default for Ranking {
     fn default() -> Ranking {
         Ranking {
+            min_match: true,
             headline: true,
             proximity: true,
             feedback: true,
@@ -68,10 +76,11 @@ impl Default for Ranking {
 }
 
 impl Ranking {
-    /// Switches off the part named `name` (`headline`, `proximity`, `feedback`); false when
-    /// there is no such part.
+    /// Switches off the part named `name` (`min-match`, `headline`, `proximity`, `feedback`);
+    /// false when there is no such part.
     pub fn switch_off(&mut self, name: &str) -> bool {
         match name {
+            "min-match" => self.min_match = false,
             "headline" => self.headline = false,
             "proximity" => self.proximity = false,
             "feedback" | "rm3" => self.feedback = false,
@@ -174,8 +183,9 @@ pub fn rerank(
 }
 
 /// The RM3 feedback model: the [`FEEDBACK_TERMS`] words with the highest weight
-/// Σ_d P(w|d)·score(d) over the feedback articles, where P(w|d) is the word's share of the
-/// article's analysed words; weights sum to 1. Words of one character, numbers and words in
+/// Σ_d P(w|d)·P(d) over the feedback articles, where P(w|d) is the word's share of the
+/// article's analysed words and P(d) ∝ exp([`FEEDBACK_SCORE_SCALE`] × score(d)); weights sum
+/// to 1. Words of one character, numbers and words in
 /// more than [`FEEDBACK_MAX_DF`] of the articles are left out.
 fn feedback_terms(
     searcher: &Searcher,
@@ -184,10 +194,12 @@ fn feedback_terms(
     analyzer: &mut TextAnalyzer,
     top: &[(f32, DocAddress)],
 ) -> Result<Vec<(String, f32)>> {
-    let total: f32 = top.iter().map(|&(score, _)| score.max(0.0)).sum();
-    if total <= 0.0 {
+    let Some(best) = top.iter().map(|&(score, _)| score).reduce(f32::max) else {
         return Ok(Vec::new());
-    }
+    };
+    // Relative to the best, so the exponentials never overflow.
+    let likelihood = |score: f32| (FEEDBACK_SCORE_SCALE * (score - best)).exp();
+    let total: f32 = top.iter().map(|&(score, _)| likelihood(score)).sum();
     let mut weights: HashMap<String, f32> = HashMap::new();
     for &(score, address) in top {
         let doc: TantivyDocument = searcher
@@ -206,7 +218,7 @@ fn feedback_terms(
         if length == 0 {
             continue;
         }
-        let doc_weight = score.max(0.0) / total;
+        let doc_weight = likelihood(score) / total;
         for (word, count) in counts {
             *weights.entry(word).or_default() += doc_weight * count as f32 / length as f32;
         }
@@ -314,6 +326,7 @@ mod tests {
         let mut r = Ranking::default();
         assert!(r.switch_off("rm3") && r.switch_off("headline") && r.switch_off("proximity"));
         assert!(!r.feedback && !r.headline && !r.proximity);
+        assert!(r.switch_off("min-match") && !r.min_match);
         assert!(!r.switch_off("colour"));
     }
 }
