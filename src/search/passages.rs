@@ -4,11 +4,16 @@
 //! articles shown, the way Lucene's unified highlighter picks its passages: each passage is
 //! analysed with the index's analyzer and scored with BM25 (k1 1.2, b 0.75) over the query's
 //! terms, each term weighted by its idf in the index ([`super::query::Highlight`]), with a
-//! fixed length pivot of [`PIVOT_TOKENS`] (about the tokens of a 700-byte paragraph). A passage
-//! that holds a whole quoted phrase gains the phrase's weight once more. Ties go to the
+//! fixed length pivot of [`PIVOT_TOKENS`] (about the tokens of a 700-byte paragraph). Each pair
+//! of different query terms found within [`NEAR_TOKENS`] tokens of each other adds
+//! [`NEAR_WEIGHT`] × their mean idf, once per pair, so "new export controls" beats "exports" in
+//! one sentence and "controls" in another; a passage that holds a whole quoted phrase gains the
+//! phrase's weight once more. Ties go to the
 //! earlier passage, and an article none of whose passages holds a term (it matched through its
 //! headline) shows its first passage. Every passage is scanned once: the cost is linear in the
 //! article's length.
+
+use std::collections::HashSet;
 
 use tantivy::tokenizer::TextAnalyzer;
 
@@ -20,6 +25,11 @@ const K1: f32 = 1.2;
 const B: f32 = 0.75;
 /// The passage length (in analysed tokens) at which length neither helps nor hurts.
 pub const PIVOT_TOKENS: f32 = 60.0;
+
+/// Two query terms this many tokens apart or closer count as near each other.
+pub const NEAR_TOKENS: usize = 4;
+/// Weight of a near pair of terms, times their mean idf.
+pub const NEAR_WEIGHT: f32 = 0.5;
 
 /// Scores every passage of an article for the query; returns (passage index, score), best
 /// first, ties in passage order.
@@ -53,6 +63,7 @@ fn passage_score(text: &str, highlight: &Highlight, analyzer: &mut TextAnalyzer)
             score += idf * tf * (K1 + 1.0) / (tf + norm);
         }
     }
+    score += near_pairs_score(&tokens, highlight);
     for phrase in &highlight.phrases {
         if !phrase.is_empty() && tokens.windows(phrase.len()).any(|w| w == phrase.as_slice()) {
             score += phrase
@@ -62,6 +73,37 @@ fn passage_score(text: &str, highlight: &Highlight, analyzer: &mut TextAnalyzer)
         }
     }
     score
+}
+
+/// [`NEAR_WEIGHT`] × the mean idf of each distinct pair of different query terms found within
+/// [`NEAR_TOKENS`] tokens of each other (linear in the passage: a fixed window per token).
+fn near_pairs_score(tokens: &[String], highlight: &Highlight) -> f32 {
+    if highlight.terms.len() < 2 {
+        return 0.0;
+    }
+    let mut pairs: HashSet<(&str, &str)> = HashSet::new();
+    for (i, first) in tokens.iter().enumerate() {
+        if !highlight.terms.contains_key(first) {
+            continue;
+        }
+        for second in tokens.iter().skip(i + 1).take(NEAR_TOKENS) {
+            if second != first && highlight.terms.contains_key(second) {
+                let pair = if first < second {
+                    (first.as_str(), second.as_str())
+                } else {
+                    (second.as_str(), first.as_str())
+                };
+                pairs.insert(pair);
+            }
+        }
+    }
+    pairs
+        .iter()
+        .map(|(a, b)| {
+            let idf = |t: &str| highlight.terms.get(t).copied().unwrap_or(0.0);
+            NEAR_WEIGHT * (idf(a) + idf(b)) / 2.0
+        })
+        .sum()
 }
 
 #[cfg(test)]
@@ -97,6 +139,19 @@ mod tests {
         let h = highlight(&[("flood", 2.0)]);
         let ranked = rank_passages(&["Calm day.", "Sunny."], &h, &mut news_analyzer());
         assert_eq!(ranked, vec![(0, 0.0), (1, 0.0)]);
+    }
+
+    #[test]
+    fn words_close_together_beat_more_words_apart() {
+        let h = highlight(&[("export", 1.0), ("control", 1.0)]);
+        // The same words, once apart (first) and once side by side: without the pair bonus
+        // the tie would go to the first.
+        let passages = [
+            "Exports rose sharply in May while officials debated new controls on chips.",
+            "Officials debated new export controls on chips while shipments rose in May.",
+        ];
+        let ranked = rank_passages(&passages, &h, &mut news_analyzer());
+        assert_eq!(ranked[0].0, 1, "{ranked:?}");
     }
 
     #[test]
