@@ -47,6 +47,9 @@ pub const FEEDBACK_TERMS: usize = 10;
 pub const FEEDBACK_WEIGHT: f32 = 1.0;
 /// How sharply feedback articles are weighted by their score (see the module doc).
 pub const FEEDBACK_SCORE_SCALE: f32 = 0.5;
+/// A word must be used by at least this many feedback articles (or all, when fewer): one
+/// article's own vocabulary is not the story's.
+pub const FEEDBACK_MIN_ARTICLES: usize = 2;
 /// A word in more than this share of the articles is too common to be feedback.
 const FEEDBACK_MAX_DF: f64 = 0.1;
 
@@ -185,8 +188,8 @@ pub fn rerank(
 /// The RM3 feedback model: the [`FEEDBACK_TERMS`] words with the highest weight
 /// Σ_d P(w|d)·P(d) over the feedback articles, where P(w|d) is the word's share of the
 /// article's analysed words and P(d) ∝ exp([`FEEDBACK_SCORE_SCALE`] × score(d)); weights sum
-/// to 1. Words of one character, numbers and words in
-/// more than [`FEEDBACK_MAX_DF`] of the articles are left out.
+/// to 1. Words of one character, numbers, words used by fewer than [`FEEDBACK_MIN_ARTICLES`]
+/// feedback articles and words in more than [`FEEDBACK_MAX_DF`] of the articles are left out.
 fn feedback_terms(
     searcher: &Searcher,
     statistics: &ArticleStatistics,
@@ -200,14 +203,15 @@ fn feedback_terms(
     // Relative to the best, so the exponentials never overflow.
     let likelihood = |score: f32| (FEEDBACK_SCORE_SCALE * (score - best)).exp();
     let total: f32 = top.iter().map(|&(score, _)| likelihood(score)).sum();
-    let mut weights: HashMap<String, f32> = HashMap::new();
+    // Per word: its weight, and how many feedback articles use it.
+    let mut weights: HashMap<String, (f32, usize)> = HashMap::new();
     for &(score, address) in top {
         let doc: TantivyDocument = searcher
             .doc(address)
             .context("reading a feedback article")?;
         let mut counts: HashMap<String, u32> = HashMap::new();
         let mut length = 0u32;
-        for value in doc.get_all(fields.text) {
+        for value in doc.get_all(fields.body) {
             let Some(text) = value.as_str() else { continue };
             let mut stream = analyzer.token_stream(text);
             while stream.advance() {
@@ -220,13 +224,21 @@ fn feedback_terms(
         }
         let doc_weight = likelihood(score) / total;
         for (word, count) in counts {
-            *weights.entry(word).or_default() += doc_weight * count as f32 / length as f32;
+            let entry = weights.entry(word).or_default();
+            entry.0 += doc_weight * count as f32 / length as f32;
+            entry.1 += 1;
         }
     }
     let max_df = (statistics.articles() as f64 * FEEDBACK_MAX_DF).max(1.0) as u64;
+    let shared = FEEDBACK_MIN_ARTICLES.min(top.len());
     let mut candidates: Vec<(String, f32)> = weights
         .into_iter()
-        .filter(|(word, _)| word.chars().count() > 1 && !word.chars().all(|c| c.is_ascii_digit()))
+        .filter(|(word, (_, articles))| {
+            *articles >= shared
+                && word.chars().count() > 1
+                && !word.chars().all(|c| c.is_ascii_digit())
+        })
+        .map(|(word, (weight, _))| (word, weight))
         .collect();
     // Heaviest first; ties by word so the model never depends on hash order.
     candidates.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
