@@ -191,14 +191,35 @@ pub fn strip_boilerplate(paragraphs: Vec<Paragraph>) -> Vec<Paragraph> {
 /// Collapses runs of whitespace (including non-breaking spaces) to one space and trims the ends.
 pub fn normalise_space(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for word in text.split(|c: char| c.is_whitespace() || c == '\u{a0}') {
-        if word.is_empty() {
-            continue;
-        }
+    let mut push = |word: &str| {
         if !out.is_empty() {
             out.push(' ');
         }
         out.push_str(word);
+    };
+    // Bytes, not chars: ASCII (most of any text) needs no decoding; a word is copied whole.
+    let bytes = text.as_bytes();
+    let mut word_start = None;
+    let mut at = 0;
+    while at < bytes.len() {
+        let (space, width) = if bytes[at] < 0x80 {
+            (bytes[at].is_ascii_whitespace() || bytes[at] == 0x0b, 1)
+        } else {
+            // `at` is always at a character boundary.
+            let c = text[at..].chars().next().unwrap_or(' ');
+            (c.is_whitespace() || c == '\u{a0}', c.len_utf8())
+        };
+        if space {
+            if let Some(start) = word_start.take() {
+                push(&text[start..at]);
+            }
+        } else if word_start.is_none() {
+            word_start = Some(at);
+        }
+        at += width;
+    }
+    if let Some(start) = word_start {
+        push(&text[start..]);
     }
     out
 }
@@ -299,5 +320,7 @@ mod tests {
     #[test]
     fn normalises_whitespace() {
         assert_eq!(normalise_space("  a \t b\u{a0}\u{a0}c\n"), "a b c");
+        assert_eq!(normalise_space("é\u{2003}b\u{85}\u{b}ñ ü"), "é b ñ ü");
+        assert_eq!(normalise_space(" \u{3000} "), "");
     }
 }

@@ -30,86 +30,171 @@ pub fn fnv64(bytes: &[u8]) -> u64 {
 /// Both fingerprints of an article, [`exact_fingerprint`] and [`simhash`], from one pass over
 /// its words (indexing needs both).
 pub fn fingerprints(article: &Article) -> (u64, u64) {
-    let words = ArticleWords::of(article);
-    (words.exact(), words.simhash())
+    let mut words = WordHashes::default();
+    if article.body.is_empty() {
+        words.push_text(&article.headline);
+    }
+    for paragraph in &article.body {
+        words.push_text(&paragraph.text);
+    }
+    let simhash = words.simhash();
+    (words.exact, simhash)
 }
 
 /// Fingerprint of an article's words (its body, or its headline when it has no body).
 pub fn exact_fingerprint(article: &Article) -> u64 {
-    ArticleWords::of(article).exact()
+    fingerprints(article).0
 }
 
 /// SimHash of an article's word 3-shingles, or 0 when it is too short to compare.
 pub fn simhash(article: &Article) -> u64 {
-    ArticleWords::of(article).simhash()
+    fingerprints(article).1
 }
 
-/// An article's words, lower-cased, punctuation dropped, kept in one buffer (`text`: each word
-/// followed by one space) with each word's byte range, so that fingerprinting allocates twice
-/// per article rather than once per word.
-struct ArticleWords {
-    text: String,
-    spans: Vec<(usize, usize)>,
+/// FNV-1a's offset basis and prime.
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+/// The running fingerprints of an article's words, lower-cased, punctuation dropped, read once
+/// and without a copy: FNV-1a of every word followed by a space (the exact fingerprint), and how
+/// many 3-shingles (each hashed from its three word hashes) set each bit, counted eight bits
+/// at a time in 8-bit lanes.
+struct WordHashes {
+    exact: u64,
+    /// The hashes of the last three words, the newest last.
+    last: [u64; 3],
+    words: usize,
+    /// Per bit of the shingle hashes, how many set it: flushed from `pending` every
+    /// [`FLUSH_EVERY`] shingles.
+    counts: [u32; 64],
+    /// Eight 8-bit counters per u64: lane j of `pending[i]` counts bit 8i + j.
+    pending: [u64; 8],
+    pending_shingles: u32,
 }
 
-impl ArticleWords {
-    /// The words of the article's body, or of its headline when it has no body.
-    fn of(article: &Article) -> ArticleWords {
-        let mut words = ArticleWords {
-            text: String::new(),
-            spans: Vec::new(),
-        };
-        if article.body.is_empty() {
-            words.push_words(&article.headline);
+/// Shingles counted in the 8-bit lanes before they are flushed (a lane holds at most 255).
+const FLUSH_EVERY: u32 = 255;
+
+/// For each byte value, a u64 whose byte j is bit j of the value: adding `SPREAD[b]` to a word
+/// of eight 8-bit counters counts the eight bits of `b` at once.
+const SPREAD: [u64; 256] = {
+    let mut table = [0u64; 256];
+    let mut value = 0;
+    while value < 256 {
+        let mut bit = 0;
+        while bit < 8 {
+            if value >> bit & 1 == 1 {
+                table[value] |= 1 << (8 * bit);
+            }
+            bit += 1;
         }
-        for paragraph in &article.body {
-            words.push_words(&paragraph.text);
-        }
-        words
+        value += 1;
     }
+    table
+};
 
-    fn push_words(&mut self, text: &str) {
+impl Default for WordHashes {
+    fn default() -> WordHashes {
+        WordHashes {
+            exact: FNV_OFFSET,
+            last: [0; 3],
+            words: 0,
+            counts: [0; 64],
+            pending: [0; 8],
+            pending_shingles: 0,
+        }
+    }
+}
+
+impl WordHashes {
+    fn push_text(&mut self, text: &str) {
         for word in text.split(|c: char| !c.is_alphanumeric()) {
             if word.is_empty() {
                 continue;
             }
-            let start = self.text.len();
+            let mut hash = FNV_OFFSET;
+            let mut eat = |byte: u8| {
+                self.exact = (self.exact ^ u64::from(byte)).wrapping_mul(FNV_PRIME);
+                hash = (hash ^ u64::from(byte)).wrapping_mul(FNV_PRIME);
+            };
             if word.is_ascii() {
-                self.text
-                    .extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                word.bytes().for_each(|b| eat(b.to_ascii_lowercase()));
             } else {
-                self.text.push_str(&word.to_lowercase());
+                word.to_lowercase().bytes().for_each(&mut eat);
             }
-            self.spans.push((start, self.text.len()));
-            self.text.push(' ');
+            self.exact = (self.exact ^ u64::from(b' ')).wrapping_mul(FNV_PRIME);
+            self.push_word(hash);
         }
     }
 
-    /// FNV-1a of the words, each followed by a space.
-    fn exact(&self) -> u64 {
-        fnv64(self.text.as_bytes())
+    /// Counts the shingle that ends with this word.
+    fn push_word(&mut self, hash: u64) {
+        self.last = [self.last[1], self.last[2], hash];
+        self.words += 1;
+        if self.words < 3 {
+            return;
+        }
+        let shingle =
+            mix(self.last[0].rotate_left(42) ^ self.last[1].rotate_left(21) ^ self.last[2]);
+        for (i, lanes) in self.pending.iter_mut().enumerate() {
+            *lanes += SPREAD[(shingle >> (8 * i) & 0xff) as usize];
+        }
+        self.pending_shingles += 1;
+        if self.pending_shingles == FLUSH_EVERY {
+            self.flush();
+        }
     }
 
-    /// SimHash over word 3-shingles, each hashed as `fnv64("w1 w2 w3")`; 0 under
-    /// [`NEAR_COPY_MIN_WORDS`] words.
-    fn simhash(&self) -> u64 {
-        if self.spans.len() < NEAR_COPY_MIN_WORDS {
+    /// Adds the 8-bit lane counters into `counts`.
+    fn flush(&mut self) {
+        for (i, lanes) in self.pending.iter_mut().enumerate() {
+            for lane in 0..8 {
+                self.counts[8 * i + lane] += (*lanes >> (8 * lane) & 0xff) as u32;
+            }
+            *lanes = 0;
+        }
+        self.pending_shingles = 0;
+    }
+
+    /// The SimHash: each bit set where most shingles set it; 0 under [`NEAR_COPY_MIN_WORDS`]
+    /// words.
+    fn simhash(&mut self) -> u64 {
+        if self.words < NEAR_COPY_MIN_WORDS {
             return 0;
         }
-        let mut counts = [0i32; 64];
-        for shingle in self.spans.windows(3) {
-            let hash = fnv64(&self.text.as_bytes()[shingle[0].0..shingle[2].1]);
-            for (bit, count) in counts.iter_mut().enumerate() {
-                // +1 for a set bit, -1 for a clear one, without a branch.
-                *count += ((hash >> bit) & 1) as i32 * 2 - 1;
-            }
-        }
-        counts
+        self.flush();
+        let shingles = (self.words - 2) as u64;
+        // A bit is set where more than half the shingles set it.
+        self.counts
             .iter()
             .enumerate()
-            .filter(|(_, c)| **c > 0)
+            .filter(|(_, c)| 2 * u64::from(**c) > shingles)
             .fold(0u64, |acc, (bit, _)| acc | 1 << bit)
     }
+}
+
+/// A 64-bit finaliser (SplitMix64's): spreads the bits of a combined hash, so each SimHash bit
+/// is set by about half the shingles.
+fn mix(mut x: u64) -> u64 {
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+/// A stable 64-bit hash of a file's bytes, eight at a time (FNV-1a's step over 64-bit words):
+/// what the manifest compares to tell a changed file from an unchanged one.
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    let mut hash = FNV_OFFSET;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        hash = mix((hash ^ u64::from_le_bytes(word)).wrapping_mul(FNV_PRIME));
+    }
+    for &byte in chunks.remainder() {
+        hash = (hash ^ u64::from(byte)).wrapping_mul(FNV_PRIME);
+    }
+    mix(hash ^ bytes.len() as u64)
 }
 
 /// Whether two SimHash signatures mark near-copies (0 means "too short to tell").
@@ -185,11 +270,9 @@ mod tests {
     }
 
     #[test]
-    fn one_pass_gives_the_same_fingerprints() {
+    fn exact_fingerprint_is_fnv_of_the_lowercased_words() {
         let a = article(&format!("{} Écoute ΟΔΟΣ, naïve!", story()));
-        assert_eq!(fingerprints(&a), (exact_fingerprint(&a), simhash(&a)));
-        // The reference: words as lower-cased strings; the whole text hashed with a space after
-        // each word, each shingle hashed as its words joined by single spaces.
+        // The reference: words as lower-cased strings, hashed with a space after each.
         let words: Vec<String> = a.body[0]
             .text
             .split(|c: char| !c.is_alphanumeric())
@@ -199,17 +282,38 @@ mod tests {
         assert!(words.iter().any(|w| w.starts_with("οδο")), "{words:?}");
         let spaced: String = words.iter().map(|w| format!("{w} ")).collect();
         assert_eq!(exact_fingerprint(&a), fnv64(spaced.as_bytes()));
-        let mut counts = [0i32; 64];
-        for shingle in words.windows(3) {
-            let hash = fnv64(shingle.join(" ").as_bytes());
+        // The SimHash, counted one bit at a time: each shingle hashed from its words' FNV-1a.
+        let hashes: Vec<u64> = words.iter().map(|w| fnv64(w.as_bytes())).collect();
+        let mut counts = [0i64; 64];
+        for h in hashes.windows(3) {
+            let shingle = mix(h[0].rotate_left(42) ^ h[1].rotate_left(21) ^ h[2]);
             for (bit, count) in counts.iter_mut().enumerate() {
-                *count += if hash >> bit & 1 == 1 { 1 } else { -1 };
+                *count += if shingle >> bit & 1 == 1 { 1 } else { -1 };
             }
         }
-        let joined = (0..64)
+        let expected = (0..64)
             .filter(|&b| counts[b] > 0)
             .fold(0u64, |acc, b| acc | 1 << b);
-        assert_eq!(simhash(&a), joined);
+        assert_eq!(simhash(&a), expected);
+    }
+
+    #[test]
+    fn long_articles_count_past_the_lane_limit() {
+        // Over 255 shingles: the 8-bit lanes must be flushed, not wrap.
+        let long = format!("{} {}", story().repeat(4), story());
+        let text = article(&long);
+        let copy = article(&long.replace("day 7", "day seven"));
+        assert!(is_near_copy(simhash(&text), simhash(&copy)));
+        assert_ne!(simhash(&text), u64::MAX);
+    }
+
+    #[test]
+    fn content_hash_tells_files_apart() {
+        let a = content_hash(b"The port strike went on for a week.");
+        assert_eq!(a, content_hash(b"The port strike went on for a week."));
+        assert_ne!(a, content_hash(b"The port strike went on for a week!"));
+        assert_ne!(content_hash(b""), content_hash(b"\0"));
+        assert_ne!(content_hash(b"12345678"), content_hash(b"1234567812345678"));
     }
 
     #[test]

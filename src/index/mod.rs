@@ -142,12 +142,14 @@ pub fn remove_index_files(path: &Path) -> Result<()> {
         .with_context(|| format!("removing the old index at {}", path.display()))
 }
 
-/// How stored text is kept: zstd (level 5) in 128 KB blocks, which compress news text far
+/// How stored text is kept: zstd (level 1) in 128 KB blocks, which compress news text far
 /// better than the default lz4; a search decompresses only the few blocks of the hits it shows.
+/// Level 1 instead of 5: on the real collections the index grows from 0.61 to 0.64 of the
+/// source, and compression (a tenth of indexing CPU at level 5, `perf`) gets several times faster.
 fn store_settings() -> IndexSettings {
     IndexSettings {
         docstore_compression: Compressor::Zstd(ZstdCompressor {
-            compression_level: Some(5),
+            compression_level: Some(1),
         }),
         docstore_blocksize: 128 * 1024,
         ..IndexSettings::default()

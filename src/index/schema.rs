@@ -1,10 +1,10 @@
 //! The index schema: every field name in one place, and the English analyzer.
 //!
-//! One tantivy document is one article. Its `body` field indexes the article's whole text, its
-//! own headline first, so each word is analysed and posted once and BM25 sees whole articles;
-//! its `text` field stores the passages, one value each, with the line where each starts in
-//! `line`, so passages come back apart and are scored at query time for the articles shown
-//! ([`crate::search::passages`]). The source's own headline is also indexed in `headline`, to
+//! One tantivy document is one article. Its `body` field indexes and stores the article's whole
+//! text, one value per passage, the source's own headline first when there is one, so each word
+//! is analysed and posted once and BM25 sees whole articles; `line` holds the line where each
+//! passage starts (one value fewer than `body` when the headline leads), so passages come back
+//! apart and are scored at query time for the articles shown ([`crate::search::passages`]). The source's own headline is also indexed in `headline`, to
 //! weigh headline matches up. Besides articles the index holds one *file* document per ingested
 //! file (its size, modification time and content hash: the manifest of incremental runs) and one
 //! *root* document per indexed folder; the `kind` field tells them apart. They have no text
@@ -45,11 +45,9 @@ pub struct Fields {
     pub headline: Field,
     /// Headline as shown (stored only): the own or derived headline.
     pub title: Field,
-    /// The article's whole text, its own headline included (analyzed with positions, not
-    /// stored): what words match and BM25 scores.
+    /// The article's whole text, one value per passage, its own headline first (analyzed with
+    /// positions, stored): what words match and BM25 scores, and the passages shown.
     pub body: Field,
-    /// The article's passages as shown, one value each (stored only).
-    pub text: Field,
     /// Canonical URL (stored only).
     pub url: Field,
     /// Site or publication name (stored only).
@@ -116,8 +114,7 @@ pub fn build_schema() -> Schema {
     );
     builder.add_text_field("headline", indexed_only.clone());
     builder.add_text_field("title", STORED);
-    builder.add_text_field("body", indexed_only.clone());
-    builder.add_text_field("text", STORED);
+    builder.add_text_field("body", indexed_only | STORED);
     builder.add_text_field("url", STORED);
     builder.add_text_field("source", STORED);
     builder.add_text_field("author", STORED);
@@ -154,7 +151,6 @@ impl Fields {
             headline: get("headline")?,
             title: get("title")?,
             body: get("body")?,
-            text: get("text")?,
             url: get("url")?,
             source: get("source")?,
             author: get("author")?,

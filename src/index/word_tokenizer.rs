@@ -64,6 +64,10 @@ impl WordTokenStream<'_> {
 
 /// The word without a possessive `'s` and without apostrophes.
 fn push_word(word: &str, out: &mut String) {
+    if !word.contains(is_apostrophe) {
+        out.push_str(word);
+        return;
+    }
     let mut trimmed = word;
     for suffix in ["'s", "'S", "’s", "’S", "ʼs", "ʼS"] {
         if let Some(stem) = word.strip_suffix(suffix) {

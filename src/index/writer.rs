@@ -56,29 +56,27 @@ impl IndexSink {
         })
     }
 
-    /// Replaces everything indexed from the file `path` by `articles`, and records the file in
-    /// the manifest. Returns the number of passages written.
+    /// The schema's fields, to build documents with ([`file_documents`]) on other threads.
+    pub fn fields(&self) -> Fields {
+        self.fields
+    }
+
+    /// Replaces everything indexed from the file `path` by its documents, and records the file
+    /// in the manifest. Returns the number of passages written.
     pub fn replace_file(
         &mut self,
         path: &str,
         record: &FileRecord,
-        articles: &[Article],
+        documents: FileDocuments,
     ) -> Result<usize> {
         self.delete_file(path);
-        let mut passages = 0;
-        for article in articles {
-            let article_passages = passages_of(article);
-            if article_passages.is_empty() {
-                continue;
-            }
-            passages += article_passages.len();
-            let doc = self.article_document(path, article, &article_passages);
+        for doc in documents.docs {
             self.writer
                 .add_document(doc)
                 .context("adding an article document")?;
         }
         self.record_file(path, record)?;
-        Ok(passages)
+        Ok(documents.passages)
     }
 
     /// Updates only the manifest entry of a file whose content did not change.
@@ -150,52 +148,84 @@ impl IndexSink {
         }
         Ok(())
     }
+}
 
-    /// Builds an article's document: its id, path, date, fingerprints and key; its headline
-    /// (shown, and indexed when it is the source's own, in `headline` and first in `body`); each
-    /// passage indexed in `body` and stored in `text` with its line; its URL, source and author.
-    fn article_document(
-        &self,
-        path: &str,
-        article: &Article,
-        passages: &[Passage],
-    ) -> TantivyDocument {
-        let f = &self.fields;
-        let (exact, simhash) = fingerprints(article);
-        let mut doc = TantivyDocument::default();
-        doc.add_text(f.kind, KIND_ARTICLE);
-        doc.add_text(f.id, &article.id);
-        doc.add_text(f.path, path);
-        if let Some(date) = article.date {
-            doc.add_date(f.date, to_datetime(date));
-        }
-        doc.add_u64(f.exact, exact);
-        doc.add_u64(f.simhash, simhash);
-        doc.add_u64(f.key, article_key(path, &article.id));
-        doc.add_text(f.title, &article.headline);
-        // A brief (a headline and no body) is one passage made of its headline: index it once.
-        let brief = matches!(passages, [only] if only.text == article.headline);
-        if article.has_own_headline() && !brief {
-            doc.add_text(f.headline, &article.headline);
-            doc.add_text(f.body, &article.headline);
-        }
-        doc.add_u64(f.passages, passages.len() as u64);
-        for passage in passages {
-            doc.add_text(f.body, &passage.text);
-            doc.add_text(f.text, &passage.text);
-            doc.add_u64(f.line, passage.line);
-        }
-        for (field, value) in [
-            (f.url, &article.url),
-            (f.source, &article.source),
-            (f.author, &article.author),
-        ] {
-            if let Some(value) = value {
-                doc.add_text(field, value);
-            }
-        }
-        doc
+/// An article file's documents, built away from the writer (in parallel with other files).
+#[derive(Default)]
+pub struct FileDocuments {
+    docs: Vec<TantivyDocument>,
+    articles: usize,
+    passages: usize,
+}
+
+impl FileDocuments {
+    /// The articles read from the file (those without a passage included).
+    pub fn articles(&self) -> usize {
+        self.articles
     }
+}
+
+/// Builds the documents of a file's articles (those with at least one passage).
+pub fn file_documents(fields: &Fields, path: &str, articles: &[Article]) -> FileDocuments {
+    let mut documents = FileDocuments {
+        articles: articles.len(),
+        ..FileDocuments::default()
+    };
+    for article in articles {
+        let passages = passages_of(article);
+        if passages.is_empty() {
+            continue;
+        }
+        documents.passages += passages.len();
+        documents
+            .docs
+            .push(article_document(fields, path, article, &passages));
+    }
+    documents
+}
+
+/// Builds an article's document: its id, path, date, fingerprints and key; its headline
+/// (shown, and indexed when it is the source's own, in `headline` and as the first `body`
+/// value); each passage a `body` value, with its line; its URL, source and author.
+fn article_document(
+    f: &Fields,
+    path: &str,
+    article: &Article,
+    passages: &[Passage],
+) -> TantivyDocument {
+    let (exact, simhash) = fingerprints(article);
+    let mut doc = TantivyDocument::default();
+    doc.add_text(f.kind, KIND_ARTICLE);
+    doc.add_text(f.id, &article.id);
+    doc.add_text(f.path, path);
+    if let Some(date) = article.date {
+        doc.add_date(f.date, to_datetime(date));
+    }
+    doc.add_u64(f.exact, exact);
+    doc.add_u64(f.simhash, simhash);
+    doc.add_u64(f.key, article_key(path, &article.id));
+    doc.add_text(f.title, &article.headline);
+    // A brief (a headline and no body) is one passage made of its headline: index it once.
+    let brief = matches!(passages, [only] if only.text == article.headline);
+    if article.has_own_headline() && !brief {
+        doc.add_text(f.headline, &article.headline);
+        doc.add_text(f.body, &article.headline);
+    }
+    doc.add_u64(f.passages, passages.len() as u64);
+    for passage in passages {
+        doc.add_text(f.body, &passage.text);
+        doc.add_u64(f.line, passage.line);
+    }
+    for (field, value) in [
+        (f.url, &article.url),
+        (f.source, &article.source),
+        (f.author, &article.author),
+    ] {
+        if let Some(value) = value {
+            doc.add_text(field, value);
+        }
+    }
+    doc
 }
 
 /// Merges the [`small_segments`] of the last commit into one segment, when there are two or

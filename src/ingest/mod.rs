@@ -21,8 +21,9 @@ use anyhow::Result;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
-use crate::index::IndexSink;
 use crate::index::manifest::Manifest;
+use crate::index::writer::{FileDocuments, file_documents};
+use crate::index::{Fields, IndexSink};
 pub use read::{FileOutcome, article_id, file_key, read_file};
 use read::{file_stamp, skip_reason};
 use walk::{Found, walk_files};
@@ -31,7 +32,7 @@ use walk::{Found, walk_files};
 const BATCH_FILES: usize = 256;
 /// At most this many bytes of source are parsed before they are written (a single larger file
 /// is a batch of its own): what bounds indexing memory apart from the writer's budget.
-const BATCH_BYTES: u64 = 16 * 1024 * 1024;
+const BATCH_BYTES: u64 = 8 * 1024 * 1024;
 
 /// How an indexing run behaves.
 #[derive(Debug, Clone)]
@@ -142,26 +143,45 @@ pub fn index_paths(
     remove_vanished(sink, manifest, &root_keys, &seen, &unreadable, &mut report);
 
     progress.start(pending.len() as u64);
-    let mut last_commit = Instant::now();
-    for batch in batches(&pending) {
-        if stop.load(Ordering::SeqCst) {
-            report.interrupted = true;
-            break;
+    let fields = sink.fields();
+    let to_read: &[Pending] = &pending;
+    let mut done = 0;
+    let written = std::thread::scope(|scope| -> Result<()> {
+        // One thread reads and parses batch N+1 (on all cores) while this one writes batch N, so
+        // neither parsing nor tantivy's indexing threads wait for the other. The rendezvous
+        // channel holds no batch: at most two are in memory.
+        let (parsed_tx, parsed_rx) = std::sync::mpsc::sync_channel(0);
+        scope.spawn(move || {
+            for batch in batches(to_read) {
+                if stop.load(Ordering::SeqCst) {
+                    break;
+                }
+                let outcomes = parse_batch(batch, manifest, &fields, options.today);
+                if parsed_tx.send((batch, outcomes)).is_err() {
+                    break; // the writer stopped
+                }
+            }
+        });
+        let mut last_commit = Instant::now();
+        for (batch, outcomes) in parsed_rx {
+            for ((outcome, documents), pending) in outcomes.into_iter().zip(batch) {
+                let known = manifest.files.contains_key(&pending.key);
+                let articles = record(sink, &mut report, outcome, documents, known)?;
+                progress.advance(1, articles as u64);
+                done += 1;
+            }
+            if last_commit.elapsed() >= options.commit_interval {
+                sink.commit()?;
+                last_commit = Instant::now();
+            }
+            if stop.load(Ordering::SeqCst) {
+                break;
+            }
         }
-        let outcomes: Vec<FileOutcome> = batch
-            .par_iter()
-            .map(|p| read_file(&p.path, manifest.files.get(&p.key), options.today))
-            .collect();
-        for (outcome, pending) in outcomes.into_iter().zip(batch) {
-            let known = manifest.files.contains_key(&pending.key);
-            let articles = record(sink, &mut report, outcome, known)?;
-            progress.advance(1, articles as u64);
-        }
-        if last_commit.elapsed() >= options.commit_interval {
-            sink.commit()?;
-            last_commit = Instant::now();
-        }
-    }
+        Ok(())
+    });
+    written?;
+    report.interrupted = done < pending.len();
     if !report.interrupted {
         let now = SystemTime::now()
             .duration_since(UNIX_EPOCH)
@@ -221,6 +241,29 @@ fn plan(
     (pending, seen, unreadable)
 }
 
+/// Reads, parses and builds the documents of a batch of files on all cores, in file order. The
+/// articles are dropped once in documents, so a batch holds its text once.
+fn parse_batch(
+    batch: &[Pending],
+    manifest: &Manifest,
+    fields: &Fields,
+    today: NaiveDate,
+) -> Vec<(FileOutcome, FileDocuments)> {
+    batch
+        .par_iter()
+        .map(|p| {
+            let mut outcome = read_file(&p.path, manifest.files.get(&p.key), today);
+            let documents = match &mut outcome {
+                FileOutcome::Read { key, parsed, .. } => {
+                    file_documents(fields, key, &std::mem::take(&mut parsed.articles))
+                }
+                _ => FileDocuments::default(),
+            };
+            (outcome, documents)
+        })
+        .collect()
+}
+
 /// Cuts the files to read into batches of at most [`BATCH_FILES`] files and [`BATCH_BYTES`]
 /// bytes (a larger file alone).
 fn batches(pending: &[Pending]) -> Vec<&[Pending]> {
@@ -271,6 +314,7 @@ fn record(
     sink: &mut IndexSink,
     report: &mut IndexReport,
     outcome: FileOutcome,
+    documents: FileDocuments,
     known: bool,
 ) -> Result<usize> {
     match outcome {
@@ -297,9 +341,10 @@ fn record(
                 };
                 report.skip(place, &problem.reason);
             }
-            report.passages += sink.replace_file(&key, &record, &parsed.articles)?;
-            report.articles += parsed.articles.len();
-            Ok(parsed.articles.len())
+            let articles = documents.articles();
+            report.passages += sink.replace_file(&key, &record, documents)?;
+            report.articles += articles;
+            Ok(articles)
         }
         FileOutcome::Unchanged { key, record } => {
             report.unchanged_files += 1;
@@ -314,7 +359,7 @@ fn record(
             report.skip(shown, &reason);
             if let Some((key, record)) = record {
                 // Replace whatever the file held before it became empty or unreadable as text.
-                sink.replace_file(&key, &record, &[])?;
+                sink.replace_file(&key, &record, FileDocuments::default())?;
             }
             Ok(0)
         }

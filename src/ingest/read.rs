@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 
 use super::decode::{Decoded, decode};
 use super::walk::is_documentation;
-use crate::article::fingerprint::fnv64;
+use crate::article::fingerprint::{content_hash, fnv64};
 use crate::article::format::{Parsed, confirm_format, detect_format, parse_document};
 use crate::index::manifest::FileRecord;
 
@@ -104,7 +104,7 @@ pub fn read_file(path: &Path, known: Option<&FileRecord>, today: NaiveDate) -> F
     let mut record = FileRecord {
         size,
         mtime,
-        hash: format!("{:016x}", fnv64(&bytes)),
+        hash: format!("{:016x}", content_hash(&bytes)),
         articles: 0,
     };
     if let Some(known) = known

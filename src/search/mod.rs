@@ -449,6 +449,15 @@ fn read_article(
             .and_then(|v| v.as_str())
             .map(str::to_string)
     };
+    let lines: Vec<u64> = doc.get_all(f.line).filter_map(|v| v.as_u64()).collect();
+    let mut passages: Vec<String> = doc
+        .get_all(f.body)
+        .filter_map(|v| v.as_str().map(str::to_string))
+        .collect();
+    // The own headline leads the body values, one more than there are passage lines.
+    if passages.len() > lines.len() {
+        passages.remove(0);
+    }
     Ok(StoredArticle {
         id: text(f.id).unwrap_or_default(),
         path: text(f.path).unwrap_or_default(),
@@ -457,11 +466,8 @@ fn read_article(
             .and_then(|v| v.as_datetime())
             .and_then(from_datetime),
         headline: text(f.title).unwrap_or_default(),
-        passages: doc
-            .get_all(f.text)
-            .filter_map(|v| v.as_str().map(str::to_string))
-            .collect(),
-        lines: doc.get_all(f.line).filter_map(|v| v.as_u64()).collect(),
+        passages,
+        lines,
         url: text(f.url),
         source: text(f.source),
     })
