@@ -21,9 +21,7 @@ use tantivy::schema::{
     DateOptions, DateTimePrecision, FAST, Field, IndexRecordOption, NumericOptions, STORED, Schema,
     TextFieldIndexing, TextOptions,
 };
-use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, StopWordFilter, TextAnalyzer,
-};
+use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, RemoveLongFilter, TextAnalyzer};
 
 use super::word_tokenizer::WordTokenizer;
 
@@ -172,16 +170,14 @@ impl Fields {
 /// The English analyzer: split into words at non-alphanumerics, apostrophes kept inside words
 /// and possessives dropped ([`WordTokenizer`]), drop over-long tokens, lower-case, fold accents
 /// and other diacritics to ASCII (`Zürich` = `zurich`, `café` = `cafe`), drop English stop
-/// words, stem (Porter/Snowball English, remembering stems: [`CachedStemmer`]).
+/// words and stem (Porter/Snowball English), one remembered lookup per word ([`CachedStemmer`]).
 pub fn news_analyzer() -> TextAnalyzer {
-    let builder = TextAnalyzer::builder(WordTokenizer::default())
+    TextAnalyzer::builder(WordTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
-        .filter(AsciiFoldingFilter);
-    match StopWordFilter::new(Language::English) {
-        Some(stop) => builder.filter(stop).filter(CachedStemmer).build(),
-        None => builder.filter(CachedStemmer).build(),
-    }
+        .filter(AsciiFoldingFilter)
+        .filter(CachedStemmer)
+        .build()
 }
 
 /// Registers the analyzer on an opened or created index.

@@ -1,22 +1,33 @@
-//! English stemming with a memory of the words already stemmed.
+//! English stop words and stems, with a memory of the words already seen.
 //!
 //! News text repeats a small vocabulary: the few thousand most common words make up most tokens,
-//! and the Snowball stemmer (tantivy's [`Stemmer`]) was about 15% of indexing time (`perf`),
-//! since every word is stemmed once for its passage and once for its article. [`CachedStemmer`]
-//! gives the same stems, looking each word up in a map first; the map lives as long as the
-//! analyzer (tantivy keeps one per field per segment being written) and stops growing at
-//! [`MAX_WORDS`] entries, so its memory stays bounded. The map hashes with FxHash, as tantivy's
-//! own stop-word filter does: the words are the user's own text, and SipHash is slower.
+//! and the Snowball stemmer (tantivy's [`Stemmer`]) was about 15% of indexing time (`perf`).
+//! [`CachedStemmer`] drops the English stop words ([`STOP_WORDS`], Lucene's `EnglishAnalyzer`
+//! list, which tantivy's `StopWordFilter` uses too) and gives the same stems as [`Stemmer`],
+//! with one map lookup per word: the map starts with the stop words and remembers each stem it
+//! computes. It lives as long as the analyzer (tantivy keeps one per field per segment being
+//! written) and stops growing at [`MAX_WORDS`] entries, so its memory stays bounded. The map
+//! hashes with FxHash, as tantivy's own stop-word filter does: the words are the user's own
+//! text, and SipHash is slower.
 
 use rustc_hash::FxHashMap;
 use tantivy::tokenizer::{
     Language, RawTokenizer, Stemmer, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
 };
 
-/// Most distinct words remembered per analyzer (about 2 MB).
-pub const MAX_WORDS: usize = 20_000;
+/// Most distinct words remembered per analyzer (under 1 MB): the commonest words make up most
+/// tokens, and tantivy keeps an analyzer per text field per indexing thread per segment.
+pub const MAX_WORDS: usize = 8_000;
 
-/// Stems English words like [`Stemmer`], remembering the stems it has computed.
+/// English stop words: not indexed, not searched. Lucene's `EnglishAnalyzer` default set.
+pub const STOP_WORDS: [&str; 33] = [
+    "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it",
+    "no", "not", "of", "on", "or", "such", "that", "the", "their", "then", "there", "these",
+    "they", "this", "to", "was", "will", "with",
+];
+
+/// Drops English stop words and stems the others like [`Stemmer`], remembering the stems it
+/// has computed.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct CachedStemmer;
 
@@ -26,7 +37,7 @@ impl TokenFilter for CachedStemmer {
     fn transform<T: Tokenizer>(self, tokenizer: T) -> CachedStemmerFilter<T> {
         CachedStemmerFilter {
             inner: tokenizer,
-            stems: FxHashMap::default(),
+            stems: STOP_WORDS.iter().map(|w| (w.to_string(), None)).collect(),
             stemmer: TextAnalyzer::builder(RawTokenizer::default())
                 .filter(Stemmer::new(Language::English))
                 .build(),
@@ -38,7 +49,8 @@ impl TokenFilter for CachedStemmer {
 #[derive(Clone)]
 pub struct CachedStemmerFilter<T> {
     inner: T,
-    stems: FxHashMap<String, String>,
+    /// Each word seen: its stem, or `None` for a stop word.
+    stems: FxHashMap<String, Option<String>>,
     /// Stems one word at a time (a word is one raw token).
     stemmer: TextAnalyzer,
 }
@@ -58,26 +70,32 @@ impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
 /// The token stream of [`CachedStemmerFilter`].
 pub struct CachedStemmerStream<'a, T> {
     tail: T,
-    stems: &'a mut FxHashMap<String, String>,
+    stems: &'a mut FxHashMap<String, Option<String>>,
     stemmer: &'a mut TextAnalyzer,
 }
 
 impl<T: TokenStream> TokenStream for CachedStemmerStream<'_, T> {
     fn advance(&mut self) -> bool {
-        if !self.tail.advance() {
-            return false;
-        }
-        let token = self.tail.token_mut();
-        if let Some(stem) = self.stems.get(&token.text) {
-            token.text.clone_from(stem);
+        while self.tail.advance() {
+            let token = self.tail.token_mut();
+            match self.stems.get(&token.text) {
+                Some(None) => continue, // a stop word
+                Some(Some(stem)) => {
+                    if *stem != token.text {
+                        token.text.clone_from(stem);
+                    }
+                }
+                None => {
+                    let stem = stem_word(self.stemmer, &token.text);
+                    if self.stems.len() < MAX_WORDS {
+                        self.stems.insert(token.text.clone(), Some(stem.clone()));
+                    }
+                    token.text = stem;
+                }
+            }
             return true;
         }
-        let stem = stem_word(self.stemmer, &token.text);
-        if self.stems.len() < MAX_WORDS {
-            self.stems.insert(token.text.clone(), stem.clone());
-        }
-        token.text = stem;
-        true
+        false
     }
 
     fn token(&self) -> &Token {
@@ -101,7 +119,7 @@ fn stem_word(stemmer: &mut TextAnalyzer, word: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use tantivy::tokenizer::SimpleTokenizer;
+    use tantivy::tokenizer::{SimpleTokenizer, StopWordFilter};
 
     use super::*;
 
@@ -115,13 +133,15 @@ mod tests {
     }
 
     #[test]
-    fn same_stems_and_positions_as_the_plain_stemmer() {
+    fn same_stems_and_positions_as_the_stop_word_filter_and_plain_stemmer() {
         let text = "Exports exported exporting controls; the controls controlled nations' nation \
-                    running runs ran ponies pony caresses";
+                    running runs ran ponies pony caresses, and it is such that there will be no \
+                    end of the exports";
         let cached = TextAnalyzer::builder(SimpleTokenizer::default())
             .filter(CachedStemmer)
             .build();
         let plain = TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(StopWordFilter::new(Language::English).expect("an English list"))
             .filter(Stemmer::new(Language::English))
             .build();
         assert_eq!(tokens(cached, text), tokens(plain, text));
@@ -137,6 +157,8 @@ mod tests {
         let mut stream = filter.token_stream(&text);
         while stream.advance() {}
         assert_eq!(filter.stems.len(), MAX_WORDS);
+        let mut stream = filter.token_stream("the");
+        assert!(!stream.advance(), "stop words stay known");
         let mut stream = filter.token_stream("walking walking");
         assert!(stream.advance());
         assert_eq!(stream.token().text, "walk");

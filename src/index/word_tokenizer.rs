@@ -43,22 +43,43 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ')
 }
 
+/// The character at byte `at` of `text` (a character boundary) and its width; ASCII without
+/// decoding.
+fn char_at(text: &str, at: usize) -> Option<(char, usize)> {
+    let byte = *text.as_bytes().get(at)?;
+    if byte < 0x80 {
+        return Some((char::from(byte), 1));
+    }
+    let c = text[at..].chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
 impl WordTokenStream<'_> {
     /// The byte offset where the word starting at `start` ends: after its last letter or digit,
     /// crossing apostrophes that have a letter or digit on both sides.
     fn word_end(&self, start: usize) -> usize {
-        let mut end = start;
-        let mut chars = self.text[start..].char_indices().peekable();
-        while let Some((offset, c)) = chars.next() {
-            if c.is_alphanumeric() {
-                end = start + offset + c.len_utf8();
-            } else if is_apostrophe(c) && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric()) {
-                continue;
-            } else {
+        let mut at = start;
+        while let Some((c, width)) = char_at(self.text, at) {
+            let inner_apostrophe = is_apostrophe(c)
+                && char_at(self.text, at + width).is_some_and(|(next, _)| next.is_alphanumeric());
+            if !c.is_alphanumeric() && !inner_apostrophe {
                 break;
             }
+            at += width;
         }
-        end
+        at
+    }
+
+    /// The byte offset of the next letter or digit at or after `from`.
+    fn word_start(&self, from: usize) -> Option<usize> {
+        let mut at = from;
+        while let Some((c, width)) = char_at(self.text, at) {
+            if c.is_alphanumeric() {
+                return Some(at);
+            }
+            at += width;
+        }
+        None
     }
 }
 
@@ -81,12 +102,10 @@ fn push_word(word: &str, out: &mut String) {
 impl TokenStream for WordTokenStream<'_> {
     fn advance(&mut self) -> bool {
         self.token.text.clear();
-        let rest = &self.text[self.cursor..];
-        let Some((skip, _)) = rest.char_indices().find(|&(_, c)| c.is_alphanumeric()) else {
+        let Some(start) = self.word_start(self.cursor) else {
             self.cursor = self.text.len();
             return false;
         };
-        let start = self.cursor + skip;
         let end = self.word_end(start);
         self.cursor = end;
         self.token.position = self.token.position.wrapping_add(1);

@@ -8,6 +8,7 @@
 
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use tantivy::index::{SegmentId, SegmentMeta};
 use tantivy::indexer::NoMergePolicy;
 use tantivy::schema::Term;
@@ -150,6 +151,9 @@ impl IndexSink {
     }
 }
 
+/// Files with more articles than this have their documents built in parallel.
+const PARALLEL_ARTICLES: usize = 64;
+
 /// An article file's documents, built away from the writer (in parallel with other files).
 #[derive(Default)]
 pub struct FileDocuments {
@@ -165,23 +169,26 @@ impl FileDocuments {
     }
 }
 
-/// Builds the documents of a file's articles (those with at least one passage).
+/// Builds the documents of a file's articles (those with at least one passage), in file order;
+/// a file of many articles (a CSV or JSON Lines export) is built on all cores.
 pub fn file_documents(fields: &Fields, path: &str, articles: &[Article]) -> FileDocuments {
-    let mut documents = FileDocuments {
-        articles: articles.len(),
-        ..FileDocuments::default()
-    };
-    for article in articles {
+    let build = |article: &Article| -> Option<(TantivyDocument, usize)> {
         let passages = passages_of(article);
-        if passages.is_empty() {
-            continue;
-        }
-        documents.passages += passages.len();
-        documents
-            .docs
-            .push(article_document(fields, path, article, &passages));
+        (!passages.is_empty()).then(|| {
+            let doc = article_document(fields, path, article, &passages);
+            (doc, passages.len())
+        })
+    };
+    let built: Vec<(TantivyDocument, usize)> = if articles.len() > PARALLEL_ARTICLES {
+        articles.par_iter().filter_map(build).collect()
+    } else {
+        articles.iter().filter_map(build).collect()
+    };
+    FileDocuments {
+        articles: articles.len(),
+        passages: built.iter().map(|(_, n)| n).sum(),
+        docs: built.into_iter().map(|(doc, _)| doc).collect(),
     }
-    documents
 }
 
 /// Builds an article's document: its id, path, date, fingerprints and key; its headline

@@ -32,7 +32,7 @@ use walk::{Found, walk_files};
 const BATCH_FILES: usize = 256;
 /// At most this many bytes of source are parsed before they are written (a single larger file
 /// is a batch of its own): what bounds indexing memory apart from the writer's budget.
-const BATCH_BYTES: u64 = 8 * 1024 * 1024;
+const BATCH_BYTES: u64 = 4 * 1024 * 1024;
 
 /// How an indexing run behaves.
 #[derive(Debug, Clone)]
