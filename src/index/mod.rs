@@ -142,8 +142,10 @@ pub fn remove_index_files(path: &Path) -> Result<()> {
         .with_context(|| format!("removing the old index at {}", path.display()))
 }
 
-/// How stored text is kept: zstd (level 1) in 128 KB blocks, which compress news text far
-/// better than the default lz4; a search decompresses only the few blocks of the hits it shows.
+/// How stored text is kept: zstd (level 1) in 32 KB blocks, which compress news text far
+/// better than the default lz4. A search decompresses the block of each article it reads (the
+/// feedback articles and those it shows): 32 KB blocks instead of 128 KB cut that from about
+/// 3.8 to 2.2 ms per search at 250k articles, for an index 3% larger.
 /// Level 1 instead of 5: on the real collections the index grows from 0.61 to 0.64 of the
 /// source, and compression (a tenth of indexing CPU at level 5, `perf`) gets several times faster.
 fn store_settings() -> IndexSettings {
@@ -151,7 +153,7 @@ fn store_settings() -> IndexSettings {
         docstore_compression: Compressor::Zstd(ZstdCompressor {
             compression_level: Some(1),
         }),
-        docstore_blocksize: 128 * 1024,
+        docstore_blocksize: 32 * 1024,
         ..IndexSettings::default()
     }
 }

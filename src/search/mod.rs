@@ -166,6 +166,18 @@ pub fn search(index: &NewsIndex, request: &SearchRequest) -> Result<Vec<Hit>> {
 pub fn count(index: &NewsIndex, request: &SearchRequest) -> Result<usize> {
     let searcher = index.searcher()?;
     let plan = plan(index, &searcher, request)?;
+    if let [word] = plan.words.as_slice()
+        && request.window.is_open()
+        && searcher.segment_readers().iter().all(|r| !r.has_deletes())
+    {
+        // One word, no date window, nothing deleted: the word's document frequency is the
+        // count, without walking its postings (750k of them for `said` at 1M articles).
+        let term = tantivy::Term::from_field_text(index.fields.body, &word.term);
+        let docs = searcher
+            .doc_freq(&term)
+            .context("counting matching articles")?;
+        return Ok(usize::try_from(docs).unwrap_or(usize::MAX));
+    }
     searcher
         .search(matches(&searcher, &plan)?, &Count)
         .context("counting matching articles")

@@ -451,3 +451,79 @@ fn three_words_need_two_of_them() {
     let (code, hits) = sb.json(&["marmalade replica"]);
     assert_eq!((code, hits.len()), (Some(1), 0), "{hits:?}");
 }
+
+/// Articles that write names with accents and possessives, and one that writes them plainly.
+fn accents_corpus() -> Sandbox {
+    let sb = Sandbox::new();
+    let articles = [
+        (
+            "zurich.txt",
+            "Bankers meet in Zürich\n\n3 June 2025\n\nThe meeting in Zürich drew bankers from \
+             twelve countries, who spent the day at a café by the lake.\n",
+        ),
+        (
+            "ankara.txt",
+            "Erdoğan names a minister\n\n4 June 2025\n\nPresident Erdoğan named Ayşe Müller's \
+             deputy to the trade ministry on Wednesday.\n",
+        ),
+        (
+            "plain.txt",
+            "Talks go on\n\n5 June 2025\n\nTrump's envoy and Mr Muller met in Zurich again, \
+             the envoy's office said. They didn't agree.\n",
+        ),
+    ];
+    for (name, text) in articles {
+        sb.write(&format!("news/{name}"), text.as_bytes());
+    }
+    sb.index(&["--quiet", "news"]);
+    sb
+}
+
+/// The file names of a search's hits, sorted.
+fn hit_files(sb: &Sandbox, query: &str) -> Vec<String> {
+    let (_, hits) = sb.json(&["-n", "50", "--", query]);
+    let mut files: Vec<String> = hits
+        .iter()
+        .filter_map(|h| h["path"].as_str())
+        .map(|p| p.rsplit('/').next().unwrap_or(p).to_string())
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn accents_fold_both_ways_end_to_end() {
+    let sb = accents_corpus();
+    assert_eq!(hit_files(&sb, "zurich"), ["plain.txt", "zurich.txt"]);
+    assert_eq!(hit_files(&sb, "Zürich"), ["plain.txt", "zurich.txt"]);
+    assert_eq!(hit_files(&sb, "erdogan"), ["ankara.txt"]);
+    assert_eq!(hit_files(&sb, "muller"), ["ankara.txt", "plain.txt"]);
+    assert_eq!(hit_files(&sb, "cafe"), ["zurich.txt"]);
+    assert_eq!(hit_files(&sb, "\"erdogan named\""), ["ankara.txt"]);
+    // The original spelling is what is highlighted.
+    let (_, hits) = sb.json(&["erdogan"]);
+    assert!(
+        highlighted(&hits[0]).contains(&"Erdoğan".to_string()),
+        "{hits:?}"
+    );
+}
+
+#[test]
+fn possessives_and_apostrophes_are_one_word_end_to_end() {
+    let sb = accents_corpus();
+    assert_eq!(hit_files(&sb, "trump"), ["plain.txt"]);
+    assert_eq!(hit_files(&sb, "Trump's"), ["plain.txt"]);
+    assert_eq!(hit_files(&sb, "Trump’s envoy"), ["plain.txt"]);
+    // No stray `s` term: a query for `s` alone finds nothing, as it would in plain words.
+    let out = sb.run(&["--count", "s"]);
+    assert_eq!(stdout(&out).trim(), "0", "{}", stderr(&out));
+    // A contraction stays one word: `didn't` finds it, and no stray `t` is indexed.
+    assert_eq!(hit_files(&sb, "didn't"), ["plain.txt"]);
+    let out = sb.run(&["--count", "t"]);
+    assert_eq!(stdout(&out).trim(), "0");
+    let (_, hits) = sb.json(&["trump"]);
+    assert!(
+        highlighted(&hits[0]).contains(&"Trump's".to_string()),
+        "{hits:?}"
+    );
+}
