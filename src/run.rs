@@ -24,7 +24,7 @@ use crate::ingest::{FileOutcome, IndexOptions, index_paths, read_file};
 use crate::render;
 use crate::render::progress::Bar;
 use crate::search::explain::explain;
-use crate::search::{count, search, search_timeline};
+use crate::search::{count, search, search_counted, search_timeline};
 
 /// How a successful command ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -159,20 +159,19 @@ fn run_search(index_path: &Path, args: &SearchArgs, color: bool) -> Result<Outco
         .context("writing results")?;
         timeline.total() > 0
     } else {
-        let hits = search(&index, &request)?;
         let cwd = std::env::current_dir().ok();
-        if args.json {
+        let hits = if args.json {
+            let hits = search(&index, &request)?;
             render::json::write_hits(&mut stdout, &hits, cwd.as_deref())
+                .context("writing results")?;
+            hits
         } else {
-            let matched = if hits.is_empty() {
-                0
-            } else {
-                count(&index, &request)?
-            };
+            let (hits, matched) = search_counted(&index, &request)?;
             render::terminal::write_hits(&mut stdout, &hits, cwd.as_deref(), color)
                 .and_then(|()| render::terminal::write_total(&mut stdout, &hits, matched))
-        }
-        .context("writing results")?;
+                .context("writing results")?;
+            hits
+        };
         !hits.is_empty()
     };
     stdout.flush().context("writing results")?;

@@ -150,22 +150,55 @@ pub struct Hit {
 pub fn search(index: &NewsIndex, request: &SearchRequest) -> Result<Vec<Hit>> {
     let searcher = index.searcher()?;
     let plan = plan(index, &searcher, request)?;
+    hits_of(index, &searcher, &plan, request)
+}
+
+/// Runs a search and counts the articles it matches, on one reading of the index: the hits and
+/// what they are "of" (`10 of 1,841 articles`).
+pub fn search_counted(index: &NewsIndex, request: &SearchRequest) -> Result<(Vec<Hit>, usize)> {
+    let searcher = index.searcher()?;
+    let plan = plan(index, &searcher, request)?;
+    let hits = hits_of(index, &searcher, &plan, request)?;
+    let matched = if hits.is_empty() {
+        0
+    } else {
+        count_matches(index, &searcher, &plan, request)?
+    };
+    Ok((hits, matched))
+}
+
+/// Counts the articles a request matches (copies counted apart): what `--count` prints.
+pub fn count(index: &NewsIndex, request: &SearchRequest) -> Result<usize> {
+    let searcher = index.searcher()?;
+    let plan = plan(index, &searcher, request)?;
+    count_matches(index, &searcher, &plan, request)
+}
+
+/// The hits of a planned search.
+fn hits_of(
+    index: &NewsIndex,
+    searcher: &Searcher,
+    plan: &QueryPlan,
+    request: &SearchRequest,
+) -> Result<Vec<Hit>> {
     if request.limit == 0 {
         return Ok(Vec::new());
     }
     let groups = match request.sort {
-        Sort::Relevance => relevance_groups(index, &searcher, &plan, request)?,
-        Sort::Newest => date_groups(index, &searcher, matches(&searcher, &plan)?, request, true)?,
-        Sort::Oldest => date_groups(index, &searcher, matches(&searcher, &plan)?, request, false)?,
+        Sort::Relevance => relevance_groups(index, searcher, plan, request)?,
+        Sort::Newest => date_groups(index, searcher, matches(searcher, plan)?, request, true)?,
+        Sort::Oldest => date_groups(index, searcher, matches(searcher, plan)?, request, false)?,
     };
-    into_hits(index, &searcher, groups, &plan, request)
+    into_hits(index, searcher, groups, plan, request)
 }
 
-/// Counts the articles a request matches (copies counted apart): what `--count` prints and
-/// what the results are "of".
-pub fn count(index: &NewsIndex, request: &SearchRequest) -> Result<usize> {
-    let searcher = index.searcher()?;
-    let plan = plan(index, &searcher, request)?;
+/// Counts the articles a planned search matches.
+fn count_matches(
+    index: &NewsIndex,
+    searcher: &Searcher,
+    plan: &QueryPlan,
+    request: &SearchRequest,
+) -> Result<usize> {
     if let [word] = plan.words.as_slice()
         && request.window.is_open()
         && searcher.segment_readers().iter().all(|r| !r.has_deletes())
@@ -179,7 +212,7 @@ pub fn count(index: &NewsIndex, request: &SearchRequest) -> Result<usize> {
         return Ok(usize::try_from(docs).unwrap_or(usize::MAX));
     }
     searcher
-        .search(matches(&searcher, &plan)?, &Count)
+        .search(matches(searcher, plan)?, &Count)
         .context("counting matching articles")
 }
 
@@ -198,15 +231,33 @@ pub fn search_timeline(
 /// The query whose matches are the results: the plan's, or its relaxed form when a long query
 /// has no article holding the required share of its words.
 fn matches<'a>(searcher: &Searcher, plan: &'a QueryPlan) -> Result<&'a dyn tantivy::query::Query> {
-    if let Some(relaxed) = &plan.relaxed {
-        let strict = searcher
-            .search(&*plan.matches, &tantivy::collector::Count)
-            .context("counting matching articles")?;
-        if strict == 0 {
-            return Ok(&**relaxed);
+    match &plan.relaxed {
+        Some(relaxed) if !has_match(searcher, &*plan.matches)? => Ok(&**relaxed),
+        _ => Ok(&*plan.matches),
+    }
+}
+
+/// Whether `query` matches any live article: the first match of each segment, not a count.
+fn has_match(searcher: &Searcher, query: &dyn tantivy::query::Query) -> Result<bool> {
+    let weight = query
+        .weight(tantivy::query::EnableScoring::disabled_from_searcher(
+            searcher,
+        ))
+        .context("preparing the search")?;
+    for reader in searcher.segment_readers() {
+        let mut scorer = weight.scorer(reader, 1.0).context("running the search")?;
+        let mut doc = scorer.doc();
+        while doc != tantivy::TERMINATED {
+            if reader
+                .alive_bitset()
+                .is_none_or(|alive| alive.is_alive(doc))
+            {
+                return Ok(true);
+            }
+            doc = scorer.advance();
         }
     }
-    Ok(&*plan.matches)
+    Ok(false)
 }
 
 /// The query to run: the user's words, or every article in the window when there are none.

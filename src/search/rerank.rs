@@ -26,10 +26,10 @@ use anyhow::{Context, Result};
 use tantivy::query::{BooleanQuery, BoostQuery, EnableScoring, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Term, Value};
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{DocAddress, DocSet, Searcher, TantivyDocument};
+use tantivy::{DocAddress, DocSet, Searcher, SeekDangerResult, TantivyDocument};
 
 use super::statistics::ArticleStatistics;
-use super::words::{Word, headline_query, proximity_query};
+use super::words::{Word, headline_query, proximity_queries};
 use crate::index::Fields;
 
 /// Articles re-ranked, at least: the first pass's best this many (or as many as asked for).
@@ -152,13 +152,14 @@ pub fn rerank(
             .zip(scores)
             .for_each(|(s, v)| s.headline = v);
     }
-    if ranking.proximity
-        && let Some(query) = proximity_query(words, fields)
-    {
-        let scores = score_pool(searcher, statistics, &*query, &addresses)?;
-        pool.iter_mut()
-            .zip(scores)
-            .for_each(|(s, v)| s.proximity = v);
+    if ranking.proximity {
+        // Each pair on its own: a union of phrases could not check one document at a time.
+        for query in proximity_queries(words, fields) {
+            let scores = score_pool(searcher, statistics, &*query, &addresses)?;
+            pool.iter_mut()
+                .zip(scores)
+                .for_each(|(s, v)| s.proximity += v);
+        }
     }
     if ranking.feedback {
         // The feedback articles are the best by the evidence so far.
@@ -280,7 +281,7 @@ fn weighted_terms(fields: &Fields, terms: &[(String, f32)], scale: f32) -> Box<d
 }
 
 /// The score `query` gives each of `addresses` (0 where it does not match), with the article
-/// statistics: one scorer per segment, sought to the pooled documents in order.
+/// statistics: one scorer per segment, each pooled document checked in order.
 pub fn score_pool(
     searcher: &Searcher,
     statistics: &ArticleStatistics,
@@ -301,18 +302,36 @@ pub fn score_pool(
         let mut scorer = weight
             .scorer(reader, 1.0)
             .context("scoring re-ranked articles")?;
+        // `seek_danger` checks one document without running on to the next match (a phrase
+        // scorer's `seek` would test the positions of every document both words share until
+        // the next phrase). No document below `bound` can match; the state is valid, and
+        // `doc()` meaningful, only while `valid`.
+        let mut bound = scorer.doc();
+        let mut valid = true;
         while at < order.len() && addresses[order[at]].segment_ord == segment {
             let i = order[at];
             let target = addresses[i].doc_id;
-            let doc = if scorer.doc() < target {
-                scorer.seek(target)
-            } else {
-                scorer.doc()
-            };
-            if doc == target {
-                scores[i] = scorer.score();
-            }
             at += 1;
+            if target < bound {
+                continue;
+            }
+            let found = if valid && scorer.doc() == target {
+                true
+            } else {
+                match scorer.seek_danger(target) {
+                    SeekDangerResult::Found => true,
+                    SeekDangerResult::SeekLowerBound(next) => {
+                        bound = next;
+                        valid = false;
+                        false
+                    }
+                }
+            };
+            if found {
+                scores[i] = scorer.score();
+                bound = target.saturating_add(1);
+                valid = true;
+            }
         }
     }
     Ok(scores)

@@ -5,8 +5,8 @@
 //! Each word matches the article's whole text, its own headline included. How many words must
 //! match grows with the query ([`required_words`]): a short query keeps precise all-words
 //! matching, a pasted sentence needs only some of its words. [`match_query`] decides the matches
-//! and their BM25 scores; [`headline_query`] and [`proximity_query`] score the best of them once
-//! more when they are re-ranked ([`super::rerank`]).
+//! and their BM25 scores; [`headline_query`] and [`proximity_queries`] score the best of them
+//! once more when they are re-ranked ([`super::rerank`]).
 
 use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Term};
@@ -118,9 +118,9 @@ pub fn headline_query(words: &[Word], fields: &Fields) -> Box<dyn Query> {
 }
 
 /// A sloppy two-word phrase over the article's text for each pair of neighbouring query words
-/// (within [`PROXIMITY_SLOP`] positions beyond their gap in the query); `None` for one word.
-pub fn proximity_query(words: &[Word], fields: &Fields) -> Option<Box<dyn Query>> {
-    let pairs: Vec<(Occur, Box<dyn Query>)> = words
+/// (within [`PROXIMITY_SLOP`] positions beyond their gap in the query); none for one word.
+pub fn proximity_queries(words: &[Word], fields: &Fields) -> Vec<Box<dyn Query>> {
+    words
         .windows(2)
         .map(|pair| {
             let gap = pair[1].position.saturating_sub(pair[0].position).max(1);
@@ -131,10 +131,9 @@ pub fn proximity_query(words: &[Word], fields: &Fields) -> Option<Box<dyn Query>
                 ],
                 PROXIMITY_SLOP,
             );
-            (Occur::Should, Box::new(phrase) as Box<dyn Query>)
+            Box::new(phrase) as Box<dyn Query>
         })
-        .collect();
-    (!pairs.is_empty()).then(|| Box::new(BooleanQuery::new(pairs)) as Box<dyn Query>)
+        .collect()
 }
 
 #[cfg(test)]
