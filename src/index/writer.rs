@@ -169,23 +169,25 @@ impl FileDocuments {
     }
 }
 
-/// Builds the documents of a file's articles (those with at least one passage), in file order;
-/// a file of many articles (a CSV or JSON Lines export) is built on all cores.
-pub fn file_documents(fields: &Fields, path: &str, articles: &[Article]) -> FileDocuments {
-    let build = |article: &Article| -> Option<(TantivyDocument, usize)> {
-        let passages = passages_of(article);
+/// Builds the documents of a file's articles (those with at least one passage), in file order,
+/// dropping each article once its document is built; a file of many articles (a CSV or JSON
+/// Lines export) is built on all cores.
+pub fn file_documents(fields: &Fields, path: &str, articles: Vec<Article>) -> FileDocuments {
+    let count = articles.len();
+    let build = |article: Article| -> Option<(TantivyDocument, usize)> {
+        let passages = passages_of(&article);
         (!passages.is_empty()).then(|| {
-            let doc = article_document(fields, path, article, &passages);
+            let doc = article_document(fields, path, &article, &passages);
             (doc, passages.len())
         })
     };
-    let built: Vec<(TantivyDocument, usize)> = if articles.len() > PARALLEL_ARTICLES {
-        articles.par_iter().filter_map(build).collect()
+    let built: Vec<(TantivyDocument, usize)> = if count > PARALLEL_ARTICLES {
+        articles.into_par_iter().filter_map(build).collect()
     } else {
-        articles.iter().filter_map(build).collect()
+        articles.into_iter().filter_map(build).collect()
     };
     FileDocuments {
-        articles: articles.len(),
+        articles: count,
         passages: built.iter().map(|(_, n)| n).sum(),
         docs: built.into_iter().map(|(doc, _)| doc).collect(),
     }

@@ -255,7 +255,7 @@ fn parse_batch(
             let mut outcome = read_file(&p.path, manifest.files.get(&p.key), today);
             let documents = match &mut outcome {
                 FileOutcome::Read { key, parsed, .. } => {
-                    file_documents(fields, key, &std::mem::take(&mut parsed.articles))
+                    file_documents(fields, key, std::mem::take(&mut parsed.articles))
                 }
                 _ => FileDocuments::default(),
             };

@@ -113,7 +113,7 @@ pub fn read_file(path: &Path, known: Option<&FileRecord>, today: NaiveDate) -> F
         record.articles = known.articles;
         return FileOutcome::Unchanged { key, record };
     }
-    let (text, warning) = match decode(&bytes) {
+    let (text, warning) = match decode(bytes) {
         Decoded::Utf8(text) => (text, None),
         Decoded::Legacy(text) => (
             text,

@@ -47,6 +47,7 @@ use query::{QueryPlan, build_query};
 use rerank::{RERANK_DEPTH, Ranking, Scored, rerank};
 use snippet::make_snippet;
 use statistics::ArticleStatistics;
+use words::ALL_WORDS_UP_TO;
 
 /// The order of the hits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -150,7 +151,7 @@ pub struct Hit {
 pub fn search(index: &NewsIndex, request: &SearchRequest) -> Result<Vec<Hit>> {
     let searcher = index.searcher()?;
     let plan = plan(index, &searcher, request)?;
-    hits_of(index, &searcher, &plan, request)
+    Ok(hits_of(index, &searcher, &plan, request, false)?.0)
 }
 
 /// Runs a search and counts the articles it matches, on one reading of the index: the hits and
@@ -158,11 +159,11 @@ pub fn search(index: &NewsIndex, request: &SearchRequest) -> Result<Vec<Hit>> {
 pub fn search_counted(index: &NewsIndex, request: &SearchRequest) -> Result<(Vec<Hit>, usize)> {
     let searcher = index.searcher()?;
     let plan = plan(index, &searcher, request)?;
-    let hits = hits_of(index, &searcher, &plan, request)?;
-    let matched = if hits.is_empty() {
-        0
-    } else {
-        count_matches(index, &searcher, &plan, request)?
+    let (hits, counted) = hits_of(index, &searcher, &plan, request, true)?;
+    let matched = match counted {
+        _ if hits.is_empty() => 0,
+        Some(matched) => matched,
+        None => count_matches(index, &searcher, &plan, request)?,
     };
     Ok((hits, matched))
 }
@@ -174,22 +175,40 @@ pub fn count(index: &NewsIndex, request: &SearchRequest) -> Result<usize> {
     count_matches(index, &searcher, &plan, request)
 }
 
-/// The hits of a planned search.
+/// The hits of a planned search; with `counting`, also the number of matches when the search
+/// could count them in the same pass (see [`counts_apart`]).
 fn hits_of(
     index: &NewsIndex,
     searcher: &Searcher,
     plan: &QueryPlan,
     request: &SearchRequest,
-) -> Result<Vec<Hit>> {
+    counting: bool,
+) -> Result<(Vec<Hit>, Option<usize>)> {
     if request.limit == 0 {
-        return Ok(Vec::new());
+        return Ok((Vec::new(), None));
     }
-    let groups = match request.sort {
-        Sort::Relevance => relevance_groups(index, searcher, plan, request)?,
-        Sort::Newest => date_groups(index, searcher, matches(searcher, plan)?, request, true)?,
-        Sort::Oldest => date_groups(index, searcher, matches(searcher, plan)?, request, false)?,
+    let count_too = counting && !counts_apart(plan, request);
+    let (groups, counted) = match request.sort {
+        Sort::Relevance => relevance_groups(index, searcher, plan, request, count_too)?,
+        Sort::Newest => (
+            date_groups(index, searcher, matches(searcher, plan)?, request, true)?,
+            None,
+        ),
+        Sort::Oldest => (
+            date_groups(index, searcher, matches(searcher, plan)?, request, false)?,
+            None,
+        ),
     };
-    into_hits(index, searcher, groups, plan, request)
+    Ok((into_hits(index, searcher, groups, plan, request)?, counted))
+}
+
+/// Whether the matches are best counted apart from the ranking: for one or two plain words
+/// without a date window, tantivy skips most matches when ranking (block-max WAND), which
+/// counting in the same pass would forbid, and their count is cheap alone. Other queries
+/// (phrases, a date window, longer queries) visit every match to rank anyway: counting in that
+/// pass saves a second one.
+fn counts_apart(plan: &QueryPlan, request: &SearchRequest) -> bool {
+    (1..=ALL_WORDS_UP_TO).contains(&plan.words.len()) && request.window.is_open()
 }
 
 /// Counts the articles a planned search matches.
@@ -282,14 +301,16 @@ fn relevance_groups(
     searcher: &Searcher,
     plan: &QueryPlan,
     request: &SearchRequest,
-) -> Result<Vec<Group<DocAddress>>> {
+    counting: bool,
+) -> Result<(Vec<Group<DocAddress>>, Option<usize>)> {
     let statistics = ArticleStatistics::new(searcher, &index.fields)?;
     let depth = request.limit.saturating_mul(2).max(RERANK_DEPTH);
-    let mut top = top_articles(searcher, &statistics, &*plan.matches, depth)?;
+    let (mut top, mut counted) =
+        top_articles(searcher, &statistics, &*plan.matches, depth, counting)?;
     if top.is_empty()
         && let Some(relaxed) = &plan.relaxed
     {
-        top = top_articles(searcher, &statistics, &**relaxed, depth)?;
+        (top, counted) = top_articles(searcher, &statistics, &**relaxed, depth, counting)?;
     }
     let mut pool: Vec<Scored> = top
         .into_iter()
@@ -316,23 +337,35 @@ fn relevance_groups(
             candidate
         })
         .collect();
-    Ok(fold_copies(candidates, request.limit, !request.all))
+    Ok((
+        fold_copies(candidates, request.limit, !request.all),
+        counted,
+    ))
 }
 
-/// The best `limit` articles for `query` by BM25 over the article statistics.
+/// Articles by score, best first.
+type Ranked = Vec<(f32, DocAddress)>;
+
+/// The best `limit` articles for `query` by BM25 over the article statistics, and with
+/// `counting` the number of its matches, counted in the same pass.
 fn top_articles(
     searcher: &Searcher,
     statistics: &ArticleStatistics,
     query: &dyn tantivy::query::Query,
     limit: usize,
-) -> Result<Vec<(f32, DocAddress)>> {
-    searcher
-        .search_with_statistics_provider(
-            query,
-            &TopDocs::with_limit(limit.max(1)).order_by_score(),
-            statistics,
-        )
-        .context("running the search")
+    counting: bool,
+) -> Result<(Ranked, Option<usize>)> {
+    let top = TopDocs::with_limit(limit.max(1)).order_by_score();
+    if counting {
+        let (top, matched) = searcher
+            .search_with_statistics_provider(query, &(top, Count), statistics)
+            .context("running the search")?;
+        return Ok((top, Some(matched)));
+    }
+    let top = searcher
+        .search_with_statistics_provider(query, &top, statistics)
+        .context("running the search")?;
+    Ok((top, None))
 }
 
 /// Turns kept articles into hits: for each, its best `per_article` passages for the query,
