@@ -15,9 +15,8 @@ use tantivy::{DocAddress, Searcher};
 
 use super::SearchRequest;
 use super::articles::{MatchedArticle, MatchingArticles};
-use super::copies::{Candidate, Group};
+use super::copies::{Candidate, Group, fold_copies};
 use super::statistics::ArticleStatistics;
-use crate::article::fingerprint::is_near_copy;
 use crate::index::NewsIndex;
 
 /// An article chosen for display, and the copies folded into it (indexes into the articles).
@@ -88,29 +87,27 @@ pub fn sort_by_date(articles: &mut [MatchedArticle], newest: bool) {
     });
 }
 
-/// Walks sorted articles and keeps the first `limit`, folding each copy (same exact fingerprint
-/// or a near SimHash) into the first kept article it copies when `fold_copies` is on.
-pub fn pick(articles: &[MatchedArticle], limit: usize, fold_copies: bool) -> Vec<Picked> {
-    let mut picked: Vec<Picked> = Vec::new();
-    for (i, article) in articles.iter().enumerate() {
-        let copy_of = fold_copies
-            .then(|| {
-                picked.iter().position(|p| {
-                    let kept = &articles[p.article];
-                    kept.exact == article.exact || is_near_copy(kept.simhash, article.simhash)
-                })
-            })
-            .flatten();
-        match copy_of {
-            Some(at) => picked[at].copies.push(i),
-            None if picked.len() < limit => picked.push(Picked {
-                article: i,
-                copies: Vec::new(),
-            }),
-            None => {}
-        }
-    }
-    picked
+/// Walks sorted articles and keeps the first `limit`, folding each copy into the first kept
+/// article it copies when `fold` is on ([`fold_copies`], as relevance ranking folds them).
+pub fn pick(articles: &[MatchedArticle], limit: usize, fold: bool) -> Vec<Picked> {
+    let candidates = articles
+        .iter()
+        .enumerate()
+        .map(|(i, article)| Candidate {
+            score: article.score(),
+            exact: article.exact,
+            simhash: article.simhash,
+            parts: None,
+            item: i,
+        })
+        .collect();
+    fold_copies(candidates, limit, fold)
+        .into_iter()
+        .map(|group| Picked {
+            article: group.best.item,
+            copies: group.copies.into_iter().map(|c| c.item).collect(),
+        })
+        .collect()
 }
 
 #[cfg(test)]
