@@ -5,7 +5,7 @@
 //! - [`article`]: the domain (`Article`, `Paragraph`, `Passage`) and how a file becomes articles:
 //!   dates, headlines, boilerplate removal, passage splitting.
 //! - [`ingest`]: walks the folders a user names, reads files and reports the ones it skips.
-//! - [`index`]: the tantivy schema, the analyzer, and writing articles as passage documents.
+//! - [`index`]: the tantivy schema, the analyzer, and writing one document per article.
 //! - [`search`]: turns a query and a date window into ranked hits, one passage each, with snippets.
 //! - [`render`]: prints hits for a terminal or as JSON Lines.
 //!

@@ -1,7 +1,7 @@
 //! Finding where an article came from by its id (`news-search show ID`).
 //!
-//! The index stores each passage's article `id` (indexed as one term) and file `path`; a term
-//! query on the id finds every passage of the article, and so its file. Sources' own ids (CSV
+//! The index stores each article's `id` (indexed as one term) and file `path`; a term query on
+//! the id finds the article, and so its file. Sources' own ids (CSV
 //! row numbers) may repeat across files, so one id can lead to several files. Reading the
 //! article back from its file is left to the caller.
 
@@ -28,7 +28,7 @@ pub fn paths_of_id(index: &NewsIndex, id: &str) -> Result<Vec<PathBuf>> {
         .context("looking up the id")?;
     let mut paths = BTreeSet::new();
     for address in docs {
-        let doc: TantivyDocument = searcher.doc(address).context("reading a stored passage")?;
+        let doc: TantivyDocument = searcher.doc(address).context("reading a stored article")?;
         if let Some(path) = doc.get_first(index.fields.path).and_then(|v| v.as_str()) {
             paths.insert(PathBuf::from(path));
         }

@@ -2,7 +2,7 @@
 //!
 //! Every ingested file has a *file* document (size, modification time, content hash, article
 //! count) and every folder the user indexed a *root* document; both are written in the same
-//! commit as the passages they describe, so after a crash the manifest and the passages agree.
+//! commit as the articles they describe, so after a crash the manifest and the articles agree.
 //! [`load_manifest`] reads them so that an incremental run can skip unchanged files and remove
 //! vanished ones.
 

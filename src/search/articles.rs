@@ -1,14 +1,15 @@
 //! Every matching article, not just the top N: a tantivy collector over the whole result set.
 //!
-//! The index holds passages; an article is the pair (file path, article id), since sources' own
-//! ids (CSV row numbers) repeat across files. [`MatchingArticles`] reads, for each matching
-//! passage, the `id` and `date` fast columns and the `exact`/`simhash` fingerprints, and finds its
-//! file through the `path` field's postings (the field is indexed but not fast: one pass over its
-//! postings per segment maps each document to its path's term ordinal). Passages are grouped per
-//! article inside a segment by those ordinals, and segments are merged by the strings, so an
-//! article whose passages sit in several segments is still counted once. Each article keeps its
-//! best-scoring passages. Ordering the articles (by date, for `--sort`) and bucketing their dates
-//! (`--timeline`) are left to [`super::by_date`] and [`super::timeline`].
+//! The index holds one document per article; an article is the pair (file path, article id),
+//! since sources' own ids (CSV row numbers) repeat across files. [`MatchingArticles`] reads, for
+//! each matching document, the `id` and `date` fast columns and the `exact`/`simhash`
+//! fingerprints, and finds its file through the `path` field's postings (the field is indexed but
+//! not fast: one pass over its postings per segment maps each document to its path's term
+//! ordinal). Documents are grouped per article by those ordinals and segments merged by the
+//! strings, so two records of one file that carry the same id count as one article, as `show`
+//! finds them. Each article keeps its best-scoring documents.
+//! Ordering the articles (by date, for `--sort`) and bucketing their dates (`--timeline`) are
+//! left to [`super::by_date`] and [`super::timeline`].
 
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
@@ -35,24 +36,25 @@ pub struct MatchedArticle {
     pub exact: u64,
     /// SimHash (near-copies are close).
     pub simhash: u64,
-    /// Its best matching passages, best first: at most the collector's `keep`.
+    /// Its best matching documents (one, unless a file repeats an id), best first: at most the
+    /// collector's `keep`.
     pub best: Vec<(Score, DocAddress)>,
-    /// How many of its passages matched.
+    /// How many of its documents matched.
     pub passages: usize,
 }
 
 impl MatchedArticle {
-    /// The score of its best passage (0 when it kept none).
+    /// The score of its best document (0 when it kept none).
     pub fn score(&self) -> Score {
         self.best.first().map_or(0.0, |&(score, _)| score)
     }
 }
 
-/// Collects every matching article once, with its best `keep` passages.
+/// Collects every matching article once, with its best `keep` documents.
 pub struct MatchingArticles {
     /// The `path` field (indexed, stored).
     pub path: Field,
-    /// Best passages to keep per article (0 keeps none: counting only).
+    /// Best documents to keep per article (0 keeps none: counting only).
     pub keep: usize,
     /// Whether scores are needed (they are not for counting).
     pub scoring: bool,
