@@ -18,14 +18,11 @@ use tantivy::schema::Term;
 
 use super::browse::date_filter;
 use super::period::DateWindow;
+use super::rerank::HEADLINE_WEIGHT;
 use super::statistics::ArticleStatistics;
 use super::words::{ALL_WORDS_UP_TO, Word, match_query, query_words, required_words, uses_syntax};
 use crate::index::NewsIndex;
 use crate::index::schema::news_analyzer;
-
-/// How much a headline match counts, in query syntax, beside a match in the article's text
-/// (which holds the headline too).
-pub const HEADLINE_BOOST: f32 = 0.5;
 
 /// A query the user must fix.
 #[derive(Debug)]
@@ -134,7 +131,9 @@ fn syntax_query(
     let fields = index.fields;
     let mut parser = QueryParser::for_index(&index.index, vec![fields.body, fields.headline]);
     parser.set_conjunction_by_default();
-    parser.set_field_boost(fields.headline, HEADLINE_BOOST);
+    // A headline match counts as it does when plain words are re-ranked, beside the match in
+    // the article's text (which holds the headline too).
+    parser.set_field_boost(fields.headline, HEADLINE_WEIGHT);
     let query = parser.parse_query(text).map_err(|e| {
         QueryError(format!(
             "invalid query `{text}`: {}",
