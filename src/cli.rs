@@ -104,9 +104,25 @@ pub struct IndexArgs {
 /// Options of `search`.
 #[derive(Debug, Args, Default)]
 pub struct SearchArgs {
-    /// The query: words, "exact phrases", AND/OR, -excluded, headline:word
+    /// The query: words, "exact phrases", AND/OR, -excluded, headline:word, source:name
     #[arg(value_name = "QUERY")]
     pub query: Vec<String>,
+
+    /// Read the query as plain words only: quotes, signs, brackets and `field:` are not syntax
+    #[arg(short = 'F', long = "words")]
+    pub words: bool,
+
+    /// Only articles from this source (site or publication; any word of its name); repeat for any of several
+    #[arg(long, value_name = "NAME")]
+    pub source: Vec<String>,
+
+    /// Only articles by this author (any word of the name); repeat for any of several
+    #[arg(long, value_name = "NAME")]
+    pub author: Vec<String>,
+
+    /// Only articles read from files under this folder (or this file); repeat for any of several
+    #[arg(long, value_name = "DIR")]
+    pub path: Vec<PathBuf>,
 
     /// Only articles published on or after the start of this period (2025, 2025-05, May 2025, 7d, last month, 2025-03..2025-05)
     #[arg(long, value_name = "DATE")]

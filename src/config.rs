@@ -3,80 +3,21 @@
 //! Nothing here reads the index; errors name the argument that is wrong. `date:` clauses are
 //! taken out of the query here and combined with `--since`/`--until`.
 
-use std::ffi::OsString;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use anyhow::{Result, bail};
-use clap::CommandFactory;
-
 use chrono::NaiveDate;
 
-use crate::cli::{ByArg, Cli, ColorChoice, SearchArgs, SortArg};
+use crate::cli::{ByArg, ColorChoice, SearchArgs, SortArg};
 use crate::search::period::{DateWindow, extract_date_clause};
+use crate::search::query::Filters;
 use crate::search::rerank::Ranking;
 use crate::search::timeline::Unit;
 use crate::search::{SearchRequest, Sort};
 
 /// Environment variable naming the index folder.
 pub const INDEX_ENV: &str = "NEWS_SEARCH_INDEX";
-
-/// Makes `search` the default command: when the first word that is neither an option nor an
-/// option's value is not a command name, `search` is inserted so that
-/// `news-search --json "export controls"` means `news-search search --json "export controls"`.
-pub fn with_default_command(args: Vec<OsString>) -> Vec<OsString> {
-    let command = Cli::command();
-    let names: Vec<String> = command
-        .get_subcommands()
-        .flat_map(|c| {
-            std::iter::once(c.get_name().to_string()).chain(c.get_all_aliases().map(str::to_string))
-        })
-        .chain(["help".to_string()])
-        .collect();
-    let search = command.find_subcommand("search");
-    let takes_value = |flag: &str| {
-        let all = command
-            .get_arguments()
-            .chain(search.into_iter().flat_map(|s| s.get_arguments()));
-        all.filter(|a| a.get_action().takes_values()).any(|a| {
-            flag.strip_prefix("--")
-                .is_some_and(|long| a.get_long() == Some(long))
-                || flag
-                    .strip_prefix('-')
-                    .and_then(|s| s.chars().next())
-                    .is_some_and(|c| flag.len() == 2 && a.get_short() == Some(c))
-        })
-    };
-    let mut i = 1;
-    while i < args.len() {
-        let word = args[i].to_string_lossy();
-        if word == "--" || !word.starts_with('-') || word == "-" {
-            let is_command = names.iter().any(|n| *n == word);
-            if is_command {
-                return args;
-            }
-            let mut rewritten = args;
-            rewritten.insert(1, OsString::from("search"));
-            return rewritten;
-        }
-        i += if !word.contains('=') && takes_value(&word) {
-            2
-        } else {
-            1
-        };
-    }
-    // Options only: a search without a query (reported as such) unless help or version is asked.
-    let asks_help = args.iter().skip(1).any(|a| {
-        let a = a.to_string_lossy();
-        matches!(a.as_ref(), "-h" | "--help" | "-V" | "--version")
-    });
-    if args.len() > 1 && !asks_help {
-        let mut rewritten = args;
-        rewritten.insert(1, OsString::from("search"));
-        return rewritten;
-    }
-    args
-}
 
 /// Where the index lives: `--index`, else `$NEWS_SEARCH_INDEX`, else the platform's per-user data
 /// folder (`~/.local/share/news-search/index` on Linux).
@@ -130,9 +71,6 @@ pub fn search_request_on(args: &SearchArgs, today: NaiveDate) -> Result<SearchRe
             flags
         );
     }
-    if query.is_empty() && window.is_open() && !args.timeline {
-        bail!("no query given; try `news-search \"export controls\"` or `news-search --help`");
-    }
     let sort = match args.sort {
         SortArg::Relevance if query.is_empty() => Sort::Newest,
         SortArg::Relevance => Sort::Relevance,
@@ -150,8 +88,22 @@ pub fn search_request_on(args: &SearchArgs, today: NaiveDate) -> Result<SearchRe
             );
         }
     }
+    let filters = Filters {
+        sources: args.source.clone(),
+        authors: args.author.clone(),
+        paths: args
+            .path
+            .iter()
+            .map(|p| p.to_string_lossy().into_owned())
+            .collect(),
+    };
+    if query.is_empty() && window.is_open() && !args.timeline && filters.is_empty() {
+        bail!("no query given; try `news-search \"export controls\"` or `news-search --help`");
+    }
     Ok(SearchRequest {
         query,
+        words_only: args.words,
+        filters,
         window,
         limit: args.limit,
         per_article: args.per_article,

@@ -9,9 +9,11 @@
 //! - [`search`]: turns a query and a date window into ranked hits, one passage each, with snippets.
 //! - [`render`]: prints hits for a terminal or as JSON Lines.
 //!
-//! [`cli`] holds the command-line types, [`config`] turns them into validated settings, and [`run`]
+//! [`cli`] holds the command-line types, [`arguments`] prepares the words clap parses, [`config`]
+//! turns them into validated settings, and [`run`]
 //! ties the stages together for the binary.
 
+pub mod arguments;
 pub mod article;
 pub mod cli;
 pub mod config;

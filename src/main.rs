@@ -5,8 +5,8 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
+use news_search::arguments::prepare;
 use news_search::cli::Cli;
-use news_search::config::with_default_command;
 use news_search::run::{Outcome, run};
 
 /// mimalloc instead of the system allocator: indexing allocates many short-lived strings on
@@ -16,7 +16,14 @@ use news_search::run::{Outcome, run};
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse_from(with_default_command(std::env::args_os().collect()));
+    let args = match prepare(std::env::args_os().collect()) {
+        Ok(args) => args,
+        Err(mistyped) => {
+            let _ = writeln!(io::stderr(), "news-search: error: {mistyped}");
+            return ExitCode::from(2);
+        }
+    };
+    let cli = Cli::parse_from(args);
     match run(cli) {
         Ok(Outcome::Found) => ExitCode::SUCCESS,
         Ok(Outcome::NothingFound) => ExitCode::from(1),

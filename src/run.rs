@@ -24,6 +24,7 @@ use crate::ingest::{FileOutcome, IndexOptions, index_paths, read_file};
 use crate::render;
 use crate::render::progress::Bar;
 use crate::search::explain::explain;
+use crate::search::query::NoWords;
 use crate::search::{count, search, search_counted, search_timeline};
 
 /// How a successful command ended.
@@ -127,7 +128,27 @@ fn clear_index(index_path: &Path, no_paths: bool) -> Result<NewsIndex> {
 }
 
 /// `search`: run the query and print hits (or, with `--timeline`, counts over time) on stdout.
+/// A query of stop words only finds nothing, and says why on stderr.
 fn run_search(index_path: &Path, args: &SearchArgs, color: bool) -> Result<Outcome> {
+    match search_and_print(index_path, args, color) {
+        Err(err) if err.downcast_ref::<NoWords>().is_some() => {
+            writeln!(io::stderr(), "news-search: {err}")?;
+            if args.count {
+                let mut stdout = io::stdout().lock();
+                if args.json {
+                    render::json::write_count(&mut stdout, 0)?;
+                } else {
+                    writeln!(stdout, "0")?;
+                }
+            }
+            Ok(Outcome::NothingFound)
+        }
+        outcome => outcome,
+    }
+}
+
+/// What [`run_search`] does.
+fn search_and_print(index_path: &Path, args: &SearchArgs, color: bool) -> Result<Outcome> {
     let request = search_request(args)?;
     let index = open_index(index_path)?;
     let mut stdout = io::stdout().lock();

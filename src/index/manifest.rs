@@ -67,17 +67,24 @@ pub fn load_manifest(index: &NewsIndex) -> Result<Manifest> {
             manifest.files.insert(path, record);
         }
     }
-    for (segment, docs) in docs_of_kind(&searcher, index, KIND_ROOT)? {
+    manifest.roots = roots_of(index, &searcher)?;
+    Ok(manifest)
+}
+
+/// The indexed roots (absolute paths) with the time of their last run, read from `searcher`.
+pub fn roots_of(index: &NewsIndex, searcher: &Searcher) -> Result<BTreeMap<String, u64>> {
+    let mut roots = BTreeMap::new();
+    for (segment, docs) in docs_of_kind(searcher, index, KIND_ROOT)? {
         let fast = searcher.segment_reader(segment).fast_fields();
-        let roots = text_column(fast, "root")?;
+        let column = text_column(fast, "root")?;
         let stamps = fast.u64("mtime").context("reading the manifest")?;
-        for (&doc, root) in docs.iter().zip(column_texts(roots.as_ref(), &docs)?) {
+        for (&doc, root) in docs.iter().zip(column_texts(column.as_ref(), &docs)?) {
             if let Some(root) = root {
-                manifest.roots.insert(root, stamps.first(doc).unwrap_or(0));
+                roots.insert(root, stamps.first(doc).unwrap_or(0));
             }
         }
     }
-    Ok(manifest)
+    Ok(roots)
 }
 
 /// The live documents whose `kind` is `kind`, by segment.

@@ -27,6 +27,8 @@ use super::word_tokenizer::WordTokenizer;
 
 /// Name under which the English analyzer is registered.
 pub const ANALYZER: &str = "news_en";
+/// Name under which the analyzer of names (sources, authors) is registered.
+pub const NAMES_ANALYZER: &str = "news_names";
 
 /// Handles to the schema's fields.
 #[derive(Debug, Clone, Copy)]
@@ -48,10 +50,14 @@ pub struct Fields {
     pub body: Field,
     /// Canonical URL (stored only).
     pub url: Field,
-    /// Site or publication name (stored only).
+    /// Site or publication name (stored; indexed as lower-case words without stemming, for
+    /// `source:`; fast as written, for `stats`).
     pub source: Field,
-    /// Author (stored only).
+    /// Author (stored; indexed as lower-case words, for `author:`).
     pub author: Field,
+    /// Every folder above the article's file and the file itself, as absolute paths
+    /// (untokenized, not stored): what `path:` and `--path` match.
+    pub folders: Field,
     /// Document kind: [`KIND_ARTICLE`], [`KIND_FILE`] or [`KIND_ROOT`].
     pub kind: Field,
     /// Exact-content fingerprint of the article (fast): collapses copies.
@@ -114,8 +120,15 @@ pub fn build_schema() -> Schema {
     builder.add_text_field("title", STORED);
     builder.add_text_field("body", indexed_only | STORED);
     builder.add_text_field("url", STORED);
-    builder.add_text_field("source", STORED);
-    builder.add_text_field("author", STORED);
+    let names = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(NAMES_ANALYZER)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions)
+            .set_fieldnorms(false),
+    );
+    builder.add_text_field("source", names.clone() | STORED | FAST);
+    builder.add_text_field("author", names | STORED);
+    builder.add_text_field("folders", keyword.clone());
     builder.add_text_field("kind", keyword.clone());
     // Read from fast columns only: stored, these incompressible hashes cost 16 bytes an article.
     builder.add_u64_field("exact", FAST);
@@ -152,6 +165,7 @@ impl Fields {
             url: get("url")?,
             source: get("source")?,
             author: get("author")?,
+            folders: get("folders")?,
             kind: get("kind")?,
             exact: get("exact")?,
             simhash: get("simhash")?,
@@ -180,9 +194,23 @@ pub fn news_analyzer() -> TextAnalyzer {
         .build()
 }
 
-/// Registers the analyzer on an opened or created index.
+/// The analyzer of names (sources, authors): words as [`news_analyzer`] splits them,
+/// lower-cased and folded to ASCII, with no stop words dropped and no stemming, so
+/// `source:bbc` finds "BBC News" and `author:"de la cruz"` finds its name.
+pub fn names_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(WordTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build()
+}
+
+/// Registers the analyzers on an opened or created index.
 pub fn register_analyzer(index: &Index) {
     index.tokenizers().register(ANALYZER, news_analyzer());
+    index
+        .tokenizers()
+        .register(NAMES_ANALYZER, names_analyzer());
 }
 
 #[cfg(test)]

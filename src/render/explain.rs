@@ -2,9 +2,10 @@
 //! window and the order of the hits.
 //!
 //! For a terminal, three `label: value` lines and a blank line. With `--json`, one first line
-//! `{"explain": {"query", "mode", "words", "required", "since", "until", "sort"}}`, where `mode`
-//! is `words`, `syntax` or `browse`, `words`/`required` are null unless `mode` is `words`, and
-//! `since`/`until` are `YYYY-MM-DD` or null for an open side.
+//! `{"explain": {"query", "mode", "words", "required", "read", "since", "until", "sort"}}`,
+//! where `mode` is `words`, `syntax` or `browse`, `words`/`required` are null unless `mode` is
+//! `words`, `read` (each clause described) is null unless it is `syntax`, and `since`/`until`
+//! are `YYYY-MM-DD` or null for an open side.
 
 use std::io::{self, Write};
 
@@ -24,7 +25,7 @@ pub fn write_text(out: &mut impl Write, explanation: &Explanation) -> io::Result
             };
             format!("words {} ({need})", words.join(", "))
         }
-        Understood::Syntax(text) => format!("{text} (query syntax)"),
+        Understood::Syntax(parts) => format!("{} (query syntax)", parts.join("; ")),
         Understood::Browse => "no words: every article in the date window".to_string(),
     };
     writeln!(out, "query: {query}")?;
@@ -51,6 +52,7 @@ struct JsonExplanation<'a> {
     mode: &'static str,
     words: Option<&'a [String]>,
     required: Option<usize>,
+    read: Option<&'a [String]>,
     since: Option<String>,
     until: Option<String>,
     sort: &'static str,
@@ -58,10 +60,12 @@ struct JsonExplanation<'a> {
 
 /// Writes the explanation as one JSON line.
 pub fn write_json(out: &mut impl Write, explanation: &Explanation) -> io::Result<()> {
-    let (mode, words, required) = match &explanation.understood {
-        Understood::Words { words, required } => ("words", Some(words.as_slice()), Some(*required)),
-        Understood::Syntax(_) => ("syntax", None, None),
-        Understood::Browse => ("browse", None, None),
+    let (mode, words, required, read) = match &explanation.understood {
+        Understood::Words { words, required } => {
+            ("words", Some(words.as_slice()), Some(*required), None)
+        }
+        Understood::Syntax(parts) => ("syntax", None, None, Some(parts.as_slice())),
+        Understood::Browse => ("browse", None, None, None),
     };
     let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
     let json = JsonExplanation {
@@ -69,6 +73,7 @@ pub fn write_json(out: &mut impl Write, explanation: &Explanation) -> io::Result
         mode,
         words,
         required,
+        read,
         since: day(explanation.window.since),
         until: day(explanation.window.until),
         sort: explanation.sort.name(),

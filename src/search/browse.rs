@@ -17,12 +17,17 @@ use crate::index::Fields;
 use crate::index::schema::KIND_ARTICLE;
 use crate::index::writer::to_datetime;
 
-/// Every article whose date falls in `window` (every article when it is open).
-pub fn browse_plan(fields: &Fields, window: &DateWindow) -> QueryPlan {
-    let articles: Box<dyn Query> = Box::new(TermQuery::new(
+/// Every article document (never the index's file and folder records).
+pub fn all_articles(fields: &Fields) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
         Term::from_field_text(fields.kind, KIND_ARTICLE),
         IndexRecordOption::Basic,
-    ));
+    ))
+}
+
+/// Every article whose date falls in `window` (every article when it is open).
+pub fn browse_plan(fields: &Fields, window: &DateWindow) -> QueryPlan {
+    let articles = all_articles(fields);
     let query = match date_filter(fields, window) {
         Some(filter) => Box::new(BooleanQuery::new(vec![
             (Occur::Must, articles),
@@ -35,6 +40,7 @@ pub fn browse_plan(fields: &Fields, window: &DateWindow) -> QueryPlan {
         relaxed: None,
         highlight: Highlight::default(),
         words: Vec::new(),
+        plain: false,
     }
 }
 

@@ -19,6 +19,7 @@ pub mod explain;
 pub mod passages;
 pub mod period;
 pub mod query;
+pub mod reading;
 pub mod rerank;
 pub mod snippet;
 pub mod statistics;
@@ -43,7 +44,8 @@ use by_date::date_groups;
 use copies::{Candidate, Group, fold_copies};
 use passages::rank_passages;
 use period::DateWindow;
-use query::{QueryPlan, build_query};
+use query::{Filters, QueryPlan, build_query};
+use reading::Reading;
 use rerank::{RERANK_DEPTH, Ranking, Scored, rerank};
 use snippet::make_snippet;
 use statistics::ArticleStatistics;
@@ -75,9 +77,13 @@ impl Sort {
 /// What to search for.
 #[derive(Debug, Clone)]
 pub struct SearchRequest {
-    /// The query text, in tantivy's query syntax, without `date:` clauses; empty: every article
-    /// in the date window.
+    /// The query text as typed, without `date:` clauses ([`reading`] says how it is read);
+    /// empty: every article in the date window.
     pub query: String,
+    /// Read the query as plain words only, whatever it holds (`--words`).
+    pub words_only: bool,
+    /// `--source`, `--author`, `--path`.
+    pub filters: Filters,
     /// Publication dates to keep.
     pub window: DateWindow,
     /// Most articles to return.
@@ -92,6 +98,18 @@ pub struct SearchRequest {
     pub explain: bool,
     /// The re-ranking parts to use (all but to measure them).
     pub ranking: Ranking,
+}
+
+impl SearchRequest {
+    /// How the query text is read: as query syntax where well formed, or as plain words only
+    /// with `--words` ([`reading`]).
+    pub fn reading(&self) -> Reading {
+        if self.words_only {
+            Reading::words(&self.query)
+        } else {
+            Reading::of(&self.query)
+        }
+    }
 }
 
 /// The parts of a hit's score (`--explain`).
@@ -188,7 +206,12 @@ fn hits_of(
         return Ok((Vec::new(), None));
     }
     let count_too = counting && !counts_apart(plan, request);
-    let (groups, counted) = match request.sort {
+    let sort = match request.sort {
+        // Nothing to rank by (filters alone): list by date, as a date window alone is.
+        Sort::Relevance if !plan.scored() => Sort::Newest,
+        sort => sort,
+    };
+    let (groups, counted) = match sort {
         Sort::Relevance => relevance_groups(index, searcher, plan, request, count_too)?,
         Sort::Newest => (
             date_groups(index, searcher, matches(searcher, plan)?, request, true)?,
@@ -208,7 +231,7 @@ fn hits_of(
 /// (phrases, a date window, longer queries) visit every match to rank anyway: counting in that
 /// pass saves a second one.
 fn counts_apart(plan: &QueryPlan, request: &SearchRequest) -> bool {
-    (1..=ALL_WORDS_UP_TO).contains(&plan.words.len()) && request.window.is_open()
+    plan.plain && (1..=ALL_WORDS_UP_TO).contains(&plan.words.len()) && request.window.is_open()
 }
 
 /// Counts the articles a planned search matches.
@@ -219,6 +242,7 @@ fn count_matches(
     request: &SearchRequest,
 ) -> Result<usize> {
     if let [word] = plan.words.as_slice()
+        && plan.plain
         && request.window.is_open()
         && searcher.segment_readers().iter().all(|r| !r.has_deletes())
     {
@@ -279,19 +303,21 @@ fn has_match(searcher: &Searcher, query: &dyn tantivy::query::Query) -> Result<b
     Ok(false)
 }
 
-/// The query to run: the user's words, or every article in the window when there are none.
+/// The query to run: the user's words and filters, or every article in the window when there
+/// are none.
 fn plan(index: &NewsIndex, searcher: &Searcher, request: &SearchRequest) -> Result<QueryPlan> {
-    if request.query.trim().is_empty() {
-        Ok(browse_plan(&index.fields, &request.window))
-    } else {
-        build_query(
-            index,
-            searcher,
-            &request.query,
-            &request.window,
-            request.ranking.min_match,
-        )
+    let mut reading = request.reading();
+    if reading.items.is_empty() {
+        return Ok(browse_plan(&index.fields, &request.window));
     }
+    reading.items.extend(request.filters.items());
+    build_query(
+        index,
+        searcher,
+        &reading,
+        &request.window,
+        request.ranking.min_match,
+    )
 }
 
 /// The best articles by score: the first pass's best (twice as many as asked for, and at least

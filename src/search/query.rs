@@ -1,40 +1,64 @@
-//! User query text + date window → a tantivy query, and the terms a snippet should highlight.
+//! A query as read ([`super::reading`]) + date window → a tantivy query, and the terms a
+//! snippet should highlight.
 //!
-//! Plain words become [`super::words::match_query`]. The query language is tantivy's
-//! (`"exact phrase"`, `AND`/`OR`, `-term`, `headline:word`), searched over the article's whole
-//! text and, weighted, its own headline; words are all required by default, and `-term`
-//! removes every article that holds the term anywhere. Date filters are built in code (tantivy's parser reads only RFC 3339)
-//! and added as a zero-scoring required clause, so they filter without changing ranks.
-//! Highlight terms come from a second parse over the body field alone, skipping excluded
-//! (`-term`) clauses.
+//! Each sequence of clauses becomes one boolean query: its plain words a bag of which an
+//! article needs a share ([`super::words::match_query`]), its required clauses (phrases,
+//! `+word`, fields, groups, `OR` chains) all required, its excluded ones (`-word`) removing
+//! every article that holds them anywhere. Words and phrases are searched in the article's whole
+//! text (its own headline included) unless a field says otherwise; `source:`, `author:` and
+//! `path:` filter without scoring, as the date window does. A clause the analyzer leaves no
+//! term of (only stop words) is dropped. Highlight terms and the words re-ranking scores are
+//! the clauses' that are not excluded.
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
+use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use tantivy::Searcher;
-use tantivy::query::{BooleanQuery, EmptyQuery, Occur, PhraseQuery, Query, QueryParser};
-use tantivy::schema::Term;
+use tantivy::query::{
+    BooleanQuery, ConstScoreQuery, EmptyQuery, Occur as TantivyOccur, PhraseQuery, Query, TermQuery,
+};
+use tantivy::schema::{IndexRecordOption, Term};
+use tantivy::tokenizer::TextAnalyzer;
 
-use super::browse::date_filter;
+use super::browse::{all_articles, date_filter};
 use super::period::DateWindow;
-use super::rerank::HEADLINE_WEIGHT;
+use super::reading::{Clause, Field, Item, Occur, Reading};
 use super::statistics::ArticleStatistics;
-use super::words::{ALL_WORDS_UP_TO, Word, match_query, query_words, required_words, uses_syntax};
-use crate::index::NewsIndex;
-use crate::index::schema::news_analyzer;
+use super::words::{ALL_WORDS_UP_TO, Word, match_query, query_words, required_words};
+use crate::index::manifest::roots_of;
+use crate::index::schema::{names_analyzer, news_analyzer};
+use crate::index::{Fields, NewsIndex};
 
-/// A query the user must fix.
+/// Most characters of a query quoted in a message.
+pub const QUOTED_CHARS: usize = 80;
+
+/// A query with nothing to search for: only stop words. Not a failure of the command: nothing
+/// can match it.
 #[derive(Debug)]
-pub struct QueryError(pub String);
+pub struct NoWords(pub String);
 
-impl fmt::Display for QueryError {
+impl fmt::Display for NoWords {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        write!(
+            f,
+            "the query `{}` has no searchable words (stop words such as `the` are not indexed)",
+            quoted(&self.0)
+        )
     }
 }
 
-impl std::error::Error for QueryError {}
+impl std::error::Error for NoWords {}
+
+/// The first [`QUOTED_CHARS`] characters of a query, with `…` when it is longer.
+pub fn quoted(text: &str) -> String {
+    let text = text.trim();
+    match text.char_indices().nth(QUOTED_CHARS) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_string(),
+    }
+}
 
 /// The terms to highlight in passage text, as the analyzer produces them (stemmed, lower case).
 #[derive(Debug, Clone, Default)]
@@ -51,192 +75,453 @@ pub struct Highlight {
 pub struct QueryPlan {
     /// The articles that match, date window included, scored by BM25 over whole articles.
     pub matches: Box<dyn Query>,
-    /// For a long plain-words query: articles holding any of its words, in the date window,
-    /// run when no article holds the required share.
+    /// For a query with a long bag of plain words: the same with any one of them enough, run
+    /// when no article holds the required share.
     pub relaxed: Option<Box<dyn Query>>,
     /// What snippets highlight and passages are scored on.
     pub highlight: Highlight,
-    /// The analyzed words of a plain-words query (empty for query syntax and date-only
-    /// searches): what re-ranking scores ([`super::rerank`]).
+    /// The analyzed words of every clause that is not excluded: what re-ranking scores
+    /// ([`super::rerank`]). Empty when nothing scores (a date window or filters alone).
     pub words: Vec<Word>,
+    /// Whether `matches` is exactly the bag of `words`, all required (one or two plain words):
+    /// then counting can take shortcuts.
+    pub plain: bool,
 }
 
-/// Parses the user's query and adds the date window. Without `min_match`, a long plain-words
-/// query matches articles holding any of its words (to measure what the minimum brings).
+impl QueryPlan {
+    /// Whether the matches have scores to rank by; without, they are listed by date.
+    pub fn scored(&self) -> bool {
+        !self.words.is_empty()
+    }
+}
+
+/// Filters given as flags (`--source`, `--author`, `--path`): each flag's values are
+/// alternatives, the flags all apply.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filters {
+    /// Sources, any of which will do.
+    pub sources: Vec<String>,
+    /// Authors, any of which will do.
+    pub authors: Vec<String>,
+    /// Folders or files, any of which will do.
+    pub paths: Vec<String>,
+}
+
+impl Filters {
+    /// The filters as required clauses of a reading.
+    pub fn items(&self) -> Vec<Item> {
+        [
+            (Field::Source, &self.sources),
+            (Field::Author, &self.authors),
+            (Field::Path, &self.paths),
+        ]
+        .into_iter()
+        .filter(|(_, values)| !values.is_empty())
+        .map(|(field, values)| {
+            let any = values
+                .iter()
+                .map(|v| Clause::Field(field, Box::new(Clause::Phrase(v.clone()))))
+                .collect();
+            Item {
+                occur: Occur::Required,
+                clause: Clause::Any(any),
+            }
+        })
+        .collect()
+    }
+
+    /// Whether no filter is given.
+    pub fn is_empty(&self) -> bool {
+        self.sources.is_empty() && self.authors.is_empty() && self.paths.is_empty()
+    }
+}
+
+/// Builds the query of a reading within a date window. Without `min_match`, a bag of plain
+/// words matches articles holding any of them (to measure what the minimum brings).
 pub fn build_query(
     index: &NewsIndex,
     searcher: &Searcher,
-    text: &str,
+    reading: &Reading,
     window: &DateWindow,
     min_match: bool,
 ) -> Result<QueryPlan> {
     let fields = index.fields;
     let statistics = ArticleStatistics::new(searcher, &fields)?;
-    if uses_syntax(text) {
-        let (query, highlight) = syntax_query(index, &statistics, text)?;
-        return Ok(QueryPlan {
-            matches: with_window(query, window, &fields),
-            relaxed: None,
-            highlight,
-            words: Vec::new(),
-        });
-    }
-    let words = query_words(text, &mut news_analyzer());
-    if words.is_empty() {
-        return Err(no_words(text));
-    }
-    let mut highlight = Highlight::default();
-    for word in &words {
-        let term = Term::from_field_text(fields.body, &word.term);
-        highlight
-            .terms
-            .insert(word.term.clone(), statistics.idf(&term));
-        highlight.single.insert(word.term.clone());
-    }
-    let required = if min_match || words.len() <= ALL_WORDS_UP_TO {
-        required_words(words.len())
-    } else {
-        1
+    let places = Places {
+        roots: roots_of(index, searcher)?.into_keys().collect(),
+        cwd: std::env::current_dir().ok(),
     };
-    let long = required > 1 && words.len() > ALL_WORDS_UP_TO;
+    let mut compiler = Compiler::new(&fields, &statistics, &places, min_match, false);
+    let compiled = compiler.sequence(&reading.items, Field::Body, true);
+    let Some(compiled) = compiled else {
+        return Err(NoWords(reading.to_string()).into());
+    };
+    let words = std::mem::take(&mut compiler.words);
+    let plain = reading.is_plain() && words.len() <= ALL_WORDS_UP_TO;
+    let relaxed = if compiler.long_bag {
+        let mut relaxed = Compiler::new(&fields, &statistics, &places, min_match, true);
+        relaxed
+            .sequence(&reading.items, Field::Body, true)
+            .map(|q| with_window(q, window, &fields))
+    } else {
+        None
+    };
+    let matches = if words.is_empty() {
+        // Filters or exclusions alone: they select among articles (never the index's records).
+        Box::new(BooleanQuery::new(vec![
+            (TantivyOccur::Must, all_articles(&fields)),
+            (TantivyOccur::Must, compiled),
+        ]))
+    } else {
+        compiled
+    };
     Ok(QueryPlan {
-        matches: with_window(match_query(&words, &fields, required), window, &fields),
-        relaxed: long.then(|| with_window(match_query(&words, &fields, 1), window, &fields)),
-        highlight,
+        matches: with_window(matches, window, &fields),
+        relaxed,
+        highlight: compiler.highlight,
         words,
+        plain,
     })
 }
 
 /// Restricts a query to a date window (see [`date_filter`]).
-pub fn with_window(
-    query: Box<dyn Query>,
-    window: &DateWindow,
-    fields: &crate::index::Fields,
-) -> Box<dyn Query> {
+pub fn with_window(query: Box<dyn Query>, window: &DateWindow, fields: &Fields) -> Box<dyn Query> {
     match date_filter(fields, window) {
         Some(filter) => Box::new(BooleanQuery::new(vec![
-            (Occur::Must, query),
-            (Occur::Must, filter),
+            (TantivyOccur::Must, query),
+            (TantivyOccur::Must, filter),
         ])),
         None => query,
     }
 }
 
-/// Parses a query written in tantivy's query syntax; returns it with what to highlight.
-fn syntax_query(
-    index: &NewsIndex,
-    statistics: &ArticleStatistics,
-    text: &str,
-) -> Result<(Box<dyn Query>, Highlight)> {
-    let fields = index.fields;
-    let mut parser = QueryParser::for_index(&index.index, vec![fields.body, fields.headline]);
-    parser.set_conjunction_by_default();
-    // A headline match counts as it does when plain words are re-ranked, beside the match in
-    // the article's text (which holds the headline too).
-    parser.set_field_boost(fields.headline, HEADLINE_WEIGHT);
-    let query = parser.parse_query(text).map_err(|e| {
-        QueryError(format!(
-            "invalid query `{text}`: {}",
-            describe_parse_error(&e)
-        ))
-    })?;
-    if is_empty_query(query.as_ref()) {
-        return Err(no_words(text));
-    }
-    let mut body_parser = QueryParser::for_index(&index.index, vec![fields.body]);
-    body_parser.set_conjunction_by_default();
-    let highlight = match body_parser.parse_query(text) {
-        Ok(body_query) => collect_highlight(body_query.as_ref(), statistics, fields.body),
-        Err(_) => Highlight::default(),
-    };
-    Ok((query, highlight))
+/// Where `path:` values are looked for: the current folder and the indexed roots.
+struct Places {
+    roots: Vec<String>,
+    cwd: Option<PathBuf>,
 }
 
-/// The error for a query with nothing to search for.
-fn no_words(text: &str) -> anyhow::Error {
-    QueryError(format!(
-        "the query `{text}` has no searchable words (stop words such as `the` are not indexed)"
-    ))
-    .into()
-}
-
-/// A parser error in words a user can act on.
-fn describe_parse_error(error: &tantivy::query::QueryParserError) -> String {
-    use tantivy::query::QueryParserError as E;
-    match error {
-        E::SyntaxError(s) => {
-            format!("syntax error ({s}); quote special characters or check brackets and quotes")
+impl Places {
+    /// The absolute folders (or files) a `path:` value names: itself when absolute (`~`
+    /// expanded), else the same relative path under the current folder (when it exists) and
+    /// under each indexed root. Paths are matched as the index records them (canonical).
+    fn resolve(&self, value: &str) -> Vec<String> {
+        let trimmed = value.trim();
+        let trimmed = trimmed
+            .strip_suffix(std::path::MAIN_SEPARATOR)
+            .filter(|t| !t.is_empty())
+            .unwrap_or(trimmed);
+        let expanded = match trimmed.strip_prefix("~/") {
+            Some(rest) => dirs::home_dir().map_or_else(|| PathBuf::from(trimmed), |h| h.join(rest)),
+            None => PathBuf::from(trimmed),
+        };
+        let mut found: Vec<PathBuf> = Vec::new();
+        if expanded.is_absolute() {
+            found.push(expanded);
+        } else {
+            if let Some(cwd) = &self.cwd {
+                let here = cwd.join(&expanded);
+                if here.exists() {
+                    found.push(here);
+                }
+            }
+            found.extend(
+                self.roots
+                    .iter()
+                    .map(|root| Path::new(root).join(&expanded)),
+            );
         }
-        E::FieldDoesNotExist(f) => format!("unknown field `{f}`; fields are `headline` and `body`"),
-        E::AllButQueryForbidden => {
-            "a query cannot only exclude terms; add a word to search for".to_string()
-        }
-        other => other.to_string().to_lowercase(),
+        let mut keys: Vec<String> = found
+            .into_iter()
+            .map(|path| {
+                let path = std::fs::canonicalize(&path).unwrap_or(path);
+                path.to_string_lossy().into_owned()
+            })
+            .collect();
+        keys.sort();
+        keys.dedup();
+        keys
     }
 }
 
-/// Whether a parsed query can match nothing because it holds no term (e.g. only stop words).
-fn is_empty_query(query: &dyn Query) -> bool {
-    if query.downcast_ref::<EmptyQuery>().is_some() {
-        return true;
+/// Turns clauses into tantivy queries, gathering what to highlight and re-rank.
+struct Compiler<'a> {
+    fields: &'a Fields,
+    statistics: &'a ArticleStatistics<'a>,
+    places: &'a Places,
+    text: TextAnalyzer,
+    names: TextAnalyzer,
+    min_match: bool,
+    /// Bags need any one of their words (the relaxed reading).
+    relaxed: bool,
+    /// Whether a bag was long enough to need only a share of its words.
+    long_bag: bool,
+    /// Positive words, for re-ranking.
+    words: Vec<Word>,
+    highlight: Highlight,
+    /// Where the next clause's words start, so clauses keep apart in position.
+    offset: usize,
+}
+
+impl<'a> Compiler<'a> {
+    fn new(
+        fields: &'a Fields,
+        statistics: &'a ArticleStatistics<'a>,
+        places: &'a Places,
+        min_match: bool,
+        relaxed: bool,
+    ) -> Compiler<'a> {
+        Compiler {
+            fields,
+            statistics,
+            places,
+            text: news_analyzer(),
+            names: names_analyzer(),
+            min_match,
+            relaxed,
+            long_bag: false,
+            words: Vec::new(),
+            highlight: Highlight::default(),
+            offset: 0,
+        }
     }
-    match query.downcast_ref::<BooleanQuery>() {
-        Some(boolean) => boolean
-            .clauses()
+
+    /// A sequence: required and excluded clauses, and a bag of its plain words. `None` when
+    /// nothing of it is left to match.
+    fn sequence(&mut self, items: &[Item], field: Field, positive: bool) -> Option<Box<dyn Query>> {
+        let mut clauses: Vec<(TantivyOccur, Box<dyn Query>)> = Vec::new();
+        let mut plain: Vec<&str> = Vec::new();
+        for item in items {
+            match (item.occur, &item.clause) {
+                (Occur::Plain, Clause::Word(word)) => plain.push(word),
+                (Occur::Excluded, clause) => {
+                    if let Some(query) = self.clause(clause, field, false) {
+                        clauses.push((TantivyOccur::MustNot, query));
+                    }
+                }
+                (_, clause) => {
+                    if let Some(query) = self.clause(clause, field, positive) {
+                        clauses.push((TantivyOccur::Must, query));
+                    }
+                }
+            }
+        }
+        if let Some(bag) = self.bag(&plain.join(" "), field, positive) {
+            clauses.push((TantivyOccur::Must, bag));
+        }
+        if clauses
             .iter()
-            .all(|(_, q)| is_empty_query(q.as_ref())),
-        None => false,
+            .all(|(occur, _)| *occur == TantivyOccur::MustNot)
+        {
+            if clauses.is_empty() {
+                return None;
+            }
+            clauses.push((TantivyOccur::Must, all_articles(self.fields)));
+        }
+        if clauses.len() == 1 && clauses[0].0 == TantivyOccur::Must {
+            return clauses.pop().map(|(_, query)| query);
+        }
+        Some(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    /// One clause, in `field`.
+    fn clause(&mut self, clause: &Clause, field: Field, positive: bool) -> Option<Box<dyn Query>> {
+        match clause {
+            Clause::Word(text) | Clause::Phrase(text) => self.phrase(text, field, positive),
+            Clause::Field(inner_field, inner) => self.clause(inner, *inner_field, positive),
+            Clause::Group(items) => self.sequence(items, field, positive),
+            Clause::Any(clauses) => {
+                let any: Vec<(TantivyOccur, Box<dyn Query>)> = clauses
+                    .iter()
+                    .filter_map(|c| self.clause(c, field, positive))
+                    .map(|q| (TantivyOccur::Should, q))
+                    .collect();
+                (!any.is_empty()).then(|| Box::new(BooleanQuery::new(any)) as Box<dyn Query>)
+            }
+        }
+    }
+
+    /// Plain words of a sequence: of several, an article needs a share ([`required_words`]).
+    fn bag(&mut self, text: &str, field: Field, positive: bool) -> Option<Box<dyn Query>> {
+        if field.is_filter() {
+            // `source:(reuters bbc)`: each word filters.
+            let words: Vec<Box<dyn Query>> = text
+                .split_whitespace()
+                .filter_map(|w| self.phrase(w, field, positive))
+                .collect();
+            return match words.len() {
+                0 => None,
+                _ => Some(Box::new(BooleanQuery::new(
+                    words.into_iter().map(|q| (TantivyOccur::Must, q)).collect(),
+                ))),
+            };
+        }
+        let words = query_words(text, &mut self.text);
+        if words.is_empty() {
+            return None;
+        }
+        let long = words.len() > ALL_WORDS_UP_TO;
+        self.long_bag |= long && self.min_match;
+        let required = if self.relaxed || (long && !self.min_match) {
+            1
+        } else {
+            required_words(words.len())
+        };
+        let tantivy_field = self.text_field(field);
+        if positive {
+            for word in &words {
+                self.keep(&word.term, tantivy_field, true);
+            }
+            let offset = self.offset;
+            self.words.extend(words.iter().map(|w| Word {
+                term: w.term.clone(),
+                position: w.position + offset,
+            }));
+            self.offset += words.last().map_or(0, |w| w.position) + 2;
+        }
+        Some(match_query(&words, tantivy_field, required))
+    }
+
+    /// A word or phrase in `field`: one term, or the terms in their order; a filter field
+    /// matches without scoring.
+    fn phrase(&mut self, text: &str, field: Field, positive: bool) -> Option<Box<dyn Query>> {
+        if field.is_filter() {
+            return Some(self.filter(text, field));
+        }
+        let tantivy_field = self.text_field(field);
+        let words = analyse(&mut self.text, text);
+        let query = terms_query(&words, tantivy_field)?;
+        if positive {
+            let offset = self.offset;
+            for (term, position) in &words {
+                self.keep(term, tantivy_field, words.len() == 1);
+                if !self.words.iter().any(|w| &w.term == term) {
+                    self.words.push(Word {
+                        term: term.clone(),
+                        position: position + offset,
+                    });
+                }
+            }
+            if words.len() > 1 {
+                self.highlight
+                    .phrases
+                    .push(words.iter().map(|(t, _)| t.clone()).collect());
+            }
+            self.offset += words.last().map_or(0, |(_, p)| *p) + 2;
+        }
+        Some(query)
+    }
+
+    /// A `source:`, `author:` or `path:` value, matched without scoring; it matches nothing when
+    /// the value has nothing to match.
+    fn filter(&mut self, text: &str, field: Field) -> Box<dyn Query> {
+        let query: Option<Box<dyn Query>> = match field {
+            Field::Path => {
+                let any: Vec<(TantivyOccur, Box<dyn Query>)> = self
+                    .places
+                    .resolve(text)
+                    .into_iter()
+                    .map(|key| {
+                        let term = Term::from_field_text(self.fields.folders, &key);
+                        let query: Box<dyn Query> =
+                            Box::new(TermQuery::new(term, IndexRecordOption::Basic));
+                        (TantivyOccur::Should, query)
+                    })
+                    .collect();
+                (!any.is_empty()).then(|| Box::new(BooleanQuery::new(any)) as Box<dyn Query>)
+            }
+            _ => {
+                let tantivy_field = if field == Field::Source {
+                    self.fields.source
+                } else {
+                    self.fields.author
+                };
+                terms_query(&analyse(&mut self.names, text), tantivy_field)
+            }
+        };
+        let query = query.unwrap_or_else(|| Box::new(EmptyQuery));
+        Box::new(ConstScoreQuery::new(query, 0.0))
+    }
+
+    /// The index field of a text field.
+    fn text_field(&self, field: Field) -> tantivy::schema::Field {
+        match field {
+            Field::Headline => self.fields.headline,
+            _ => self.fields.body,
+        }
+    }
+
+    /// Highlights a term (wherever it occurs when `single`), weighted by its rarity.
+    fn keep(&mut self, term: &str, field: tantivy::schema::Field, single: bool) {
+        let weight = self
+            .statistics
+            .idf(&Term::from_field_text(self.fields.body, term));
+        let weight = if field == self.fields.body {
+            weight
+        } else {
+            weight.max(1.0)
+        };
+        self.highlight.terms.insert(term.to_string(), weight);
+        if single {
+            self.highlight.single.insert(term.to_string());
+        }
     }
 }
 
-/// Walks a body-only query, collecting the terms of every clause that is not excluded.
-fn collect_highlight(
-    query: &dyn Query,
-    statistics: &ArticleStatistics,
-    field: tantivy::schema::Field,
-) -> Highlight {
-    let mut highlight = Highlight::default();
-    let weigh = |term: &Term| statistics.idf(term);
-    let visit = |q: &dyn Query, highlight: &mut Highlight| {
-        if let Some(phrase) = q.downcast_ref::<PhraseQuery>() {
-            if phrase.field() != field {
-                return;
-            }
-            let terms = phrase.phrase_terms();
-            let mut words = Vec::new();
-            for term in &terms {
-                if let Some(word) = term.value().as_str() {
-                    highlight.terms.insert(word.to_string(), weigh(term));
-                    words.push(word.to_string());
-                }
-            }
-            highlight.phrases.push(words);
-            return;
-        }
-        q.query_terms(&mut |term, _| {
-            if term.field() != field {
-                return;
-            }
-            if let Some(word) = term.value().as_str() {
-                highlight.terms.insert(word.to_string(), weigh(term));
-                highlight.single.insert(word.to_string());
-            }
-        });
-    };
-    walk_positive(query, &mut |q| visit(q, &mut highlight));
-    highlight
+/// The terms of a text and their positions, as `analyzer` makes them.
+pub fn analyse(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(String, usize)> {
+    let mut terms = Vec::new();
+    let mut stream = analyzer.token_stream(text);
+    while stream.advance() {
+        let token = stream.token();
+        terms.push((token.text.clone(), token.position));
+    }
+    terms
 }
 
-/// Calls `visit` on every leaf clause of `query` that is not under a `MustNot`.
-fn walk_positive<'a>(query: &'a dyn Query, visit: &mut dyn FnMut(&'a dyn Query)) {
-    match query.downcast_ref::<BooleanQuery>() {
-        Some(boolean) => {
-            for (occur, sub) in boolean.clauses() {
-                if *occur != Occur::MustNot {
-                    walk_positive(sub.as_ref(), visit);
-                }
-            }
-        }
-        None => visit(query),
+/// One term's query, or a phrase of several at their positions; `None` for no term.
+fn terms_query(terms: &[(String, usize)], field: tantivy::schema::Field) -> Option<Box<dyn Query>> {
+    match terms {
+        [] => None,
+        [(term, _)] => Some(Box::new(TermQuery::new(
+            Term::from_field_text(field, term),
+            IndexRecordOption::WithFreqs,
+        ))),
+        [(_, first), ..] => Some(Box::new(PhraseQuery::new_with_offset(
+            terms
+                .iter()
+                .map(|(term, position)| (position - first, Term::from_field_text(field, term)))
+                .collect(),
+        ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoting_stops_at_eighty_characters() {
+        assert_eq!(quoted("  oil  "), "oil");
+        let long = "é".repeat(200);
+        let shown = quoted(&long);
+        assert_eq!(shown.chars().count(), QUOTED_CHARS + 1);
+        assert!(shown.ends_with('…'));
+    }
+
+    #[test]
+    fn flag_filters_become_required_alternatives() {
+        let filters = Filters {
+            sources: vec!["reuters".into(), "bbc".into()],
+            authors: Vec::new(),
+            paths: vec!["news/2025".into()],
+        };
+        let reading = Reading {
+            items: filters.items(),
+        };
+        assert_eq!(
+            reading.to_string(),
+            "source:\"reuters\" OR source:\"bbc\" path:\"news/2025\""
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! Plain-words queries: what most users type, and what they paste.
 //!
-//! A query without query syntax (no quotes, fields, brackets, `+`/`-` or `AND`/`OR`/`NOT`
-//! operators) is read as a bag of words, analyzed like the index (stemmed, stop words dropped).
+//! The plain words of a query ([`super::reading`]) are read as a bag of words, analyzed like
+//! the index (stemmed, stop words dropped).
 //! Each word matches the article's whole text, its own headline included. How many words must
 //! match grows with the query ([`required_words`]): a short query keeps precise all-words
 //! matching, a pasted sentence needs only some of its words. [`match_query`] decides the matches
@@ -9,7 +9,7 @@
 //! once more when they are re-ranked ([`super::rerank`]).
 
 use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query, TermQuery};
-use tantivy::schema::{IndexRecordOption, Term};
+use tantivy::schema::{Field, IndexRecordOption, Term};
 use tantivy::tokenizer::TextAnalyzer;
 
 use crate::index::Fields;
@@ -28,25 +28,6 @@ pub struct Word {
     pub term: String,
     /// Position in the analyzed query (stop words leave gaps).
     pub position: usize,
-}
-
-/// Whether the user wrote query syntax, rather than plain words: quotes, a `field:`, brackets,
-/// `+word`/`-word`, or operators (`AND`, `OR`, `NOT`) in a query that is not all capitals (a
-/// pasted upper-case sentence uses them as words).
-pub fn uses_syntax(text: &str) -> bool {
-    let shouting = !text.chars().any(char::is_lowercase);
-    text.contains(['"', '(', ')', '[', ']', '{', '}', '^', '~', '*'])
-        || text.split_whitespace().any(|word| {
-            word.starts_with(['+', '-'])
-                || word.split_once(':').is_some_and(|(field, rest)| {
-                    // `headline:flood`, but not `5:30` or `https://…`
-                    field.len() > 1
-                        && field.chars().all(|c| c.is_ascii_alphabetic() || c == '_')
-                        && !rest.is_empty()
-                        && !rest.starts_with("//")
-                })
-                || (!shouting && matches!(word, "AND" | "OR" | "NOT"))
-        })
 }
 
 /// Analyzes the query text into distinct words, in query order.
@@ -76,12 +57,12 @@ pub fn required_words(n: usize) -> usize {
     }
 }
 
-/// Builds the query that decides which articles a plain-words query matches, scored by BM25
-/// over the article's whole text: each word a term of `body` (which holds the own headline
-/// too), `required` of them in every match.
-pub fn match_query(words: &[Word], fields: &Fields, required: usize) -> Box<dyn Query> {
+/// Builds the query that decides which articles a bag of plain words matches, scored by BM25:
+/// each word a term of `field` (`body` holds the article's whole text, its own headline too),
+/// `required` of them in every match.
+pub fn match_query(words: &[Word], field: Field, required: usize) -> Box<dyn Query> {
     let per_word = words.iter().map(|w| {
-        let term = Term::from_field_text(fields.body, &w.term);
+        let term = Term::from_field_text(field, &w.term);
         Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)) as Box<dyn Query>
     });
     let required = required.clamp(1, words.len().max(1));
@@ -140,30 +121,6 @@ pub fn proximity_queries(words: &[Word], fields: &Fields) -> Vec<Box<dyn Query>>
 mod tests {
     use super::*;
     use crate::index::schema::news_analyzer;
-
-    #[test]
-    fn plain_words_and_syntax() {
-        for plain in [
-            "export controls",
-            "KENNEDY ADMINISTRATION PRESSURE ON NGO DINH DIEM",
-            "TROOPS IN SOUTH VIET NAM AND WEST GERMANY",
-            "it's 5:30 now",
-            "see https://example.com/x",
-            "U.S. export-controls",
-        ] {
-            assert!(!uses_syntax(plain), "{plain}");
-        }
-        for syntax in [
-            "\"export controls\"",
-            "oil -prices",
-            "headline:flood",
-            "oil OR gas",
-            "(a b)",
-            "+chip",
-        ] {
-            assert!(uses_syntax(syntax), "{syntax}");
-        }
-    }
 
     #[test]
     fn words_are_stemmed_distinct_and_keep_positions() {

@@ -147,9 +147,6 @@ fn errors_exit_two_with_a_message() {
     for (args, needle) in [
         (vec!["export", "--since", "2025-13"], "2025-13"),
         (vec!["export", "--until", "yesterdayish"], "yesterdayish"),
-        (vec!["(export"], "invalid query"),
-        (vec!["nosuchfield:export"], "nosuchfield"),
-        (vec!["the"], "no searchable words"),
         (
             vec!["export", "--since", "2025-06", "--until", "2025-05"],
             "after",
@@ -160,6 +157,46 @@ fn errors_exit_two_with_a_message() {
         assert!(stderr(&out).contains(needle), "{args:?}: {}", stderr(&out));
         assert!(!stderr(&out).contains("panicked"));
     }
+}
+
+#[test]
+fn malformed_syntax_and_unknown_fields_read_as_words() {
+    let sb = Sandbox::new();
+    sb.index_corpus();
+    let plain = stdout(&sb.run(&["--json", "-n", "100", "export"]));
+    assert!(!plain.is_empty());
+    for query in ["(export", "export\"", "export)", "- export", "\"export"] {
+        let out = sb.run(&["--json", "-n", "100", query]);
+        assert_eq!(out.status.code(), Some(0), "{query}: {}", stderr(&out));
+        assert_eq!(stdout(&out), plain, "{query}");
+    }
+    // An unknown field's name is a word like any other.
+    let words = stdout(&sb.run(&["--json", "-n", "100", "chip export"]));
+    assert!(!words.is_empty());
+    let field = sb.run(&["--json", "-n", "100", "chip:export"]);
+    assert_eq!(field.status.code(), Some(0), "{}", stderr(&field));
+    assert_eq!(stdout(&field), words);
+    let stop = sb.run(&["the"]);
+    assert_eq!(stop.status.code(), Some(1), "{}", stderr(&stop));
+    assert!(
+        stderr(&stop).contains("no searchable words"),
+        "{}",
+        stderr(&stop)
+    );
+    let long = format!("the {}", "of ".repeat(100));
+    let message = stderr(&sb.run(&[&long]));
+    assert!(message.len() < 200, "the query is quoted whole: {message}");
+}
+
+#[test]
+fn words_flag_reads_operators_as_words() {
+    let sb = Sandbox::new();
+    sb.index_corpus();
+    let syntax = stdout(&sb.run(&["--json", "-n", "100", "export -controls"]));
+    let words = stdout(&sb.run(&["--json", "-n", "100", "-F", "export -controls"]));
+    let plain = stdout(&sb.run(&["--json", "-n", "100", "export controls"]));
+    assert_eq!(words, plain);
+    assert_ne!(syntax, plain);
 }
 
 #[test]
