@@ -1,5 +1,7 @@
-//! What an index holds: counts, date range, size on disk, indexed folders (`news-search stats`).
+//! What an index holds: counts, date range, size on disk, indexed folders, sources
+//! (`news-search stats`).
 
+use std::collections::HashMap;
 use std::fs;
 
 use anyhow::{Context, Result};
@@ -13,6 +15,7 @@ use tantivy::{DateTime, Order, Searcher};
 use super::NewsIndex;
 use super::manifest::load_manifest;
 use super::schema::KIND_ARTICLE;
+use super::text_column::texts_of_ords;
 use super::writer::from_datetime;
 
 /// Figures about an index.
@@ -36,6 +39,17 @@ pub struct IndexStats {
     pub folders: Vec<String>,
     /// Time of the last completed `index` run (UTC, RFC 3339).
     pub last_update: Option<String>,
+    /// Every source (site or publication) named by an article, most articles first.
+    pub sources: Vec<SourceCount>,
+}
+
+/// A source and how many articles name it.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct SourceCount {
+    /// The source as its articles write it.
+    pub name: String,
+    /// Live articles from it.
+    pub articles: u64,
 }
 
 /// Computes the figures of an index from its last commit.
@@ -59,7 +73,47 @@ pub fn index_stats(index: &NewsIndex) -> Result<IndexStats> {
         segments: searcher.segment_readers().len(),
         folders: manifest.roots.keys().cloned().collect(),
         last_update,
+        sources: source_counts(&searcher)?,
     })
+}
+
+/// How many live articles name each source, most first (ties by name), from the `source`
+/// fast column: one pass over its ordinals per segment, one over its dictionary.
+fn source_counts(searcher: &Searcher) -> Result<Vec<SourceCount>> {
+    let mut totals: HashMap<String, u64> = HashMap::new();
+    for reader in searcher.segment_readers() {
+        let Some(column) = reader
+            .fast_fields()
+            .str("source")
+            .context("opening the source column")?
+        else {
+            continue;
+        };
+        let mut per_ord: HashMap<u64, u64> = HashMap::new();
+        let alive = reader.alive_bitset();
+        for doc in 0..reader.max_doc() {
+            if alive.is_none_or(|bits| bits.is_alive(doc))
+                && let Some(ord) = column.term_ords(doc).next()
+            {
+                *per_ord.entry(ord).or_default() += 1;
+            }
+        }
+        let names =
+            texts_of_ords(&column, per_ord.keys().copied()).context("reading the source names")?;
+        for (ord, name) in names {
+            *totals.entry(name).or_default() += per_ord.get(&ord).copied().unwrap_or(0);
+        }
+    }
+    let mut sources: Vec<SourceCount> = totals
+        .into_iter()
+        .map(|(name, articles)| SourceCount { name, articles })
+        .collect();
+    sources.sort_by(|a, b| {
+        b.articles
+            .cmp(&a.articles)
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    Ok(sources)
 }
 
 /// All article documents.

@@ -28,11 +28,24 @@ pub fn write_text(out: &mut impl Write, stats: &IndexStats) -> io::Result<()> {
     for folder in &stats.folders {
         writeln!(out, "  {folder}")?;
     }
+    if !stats.sources.is_empty() {
+        writeln!(out, "sources:")?;
+        let width = stats
+            .sources
+            .iter()
+            .map(|s| s.articles.to_string().len())
+            .max()
+            .unwrap_or(1);
+        for source in &stats.sources {
+            writeln!(out, "  {:>width$}  {}", source.articles, source.name)?;
+        }
+    }
     Ok(())
 }
 
 /// Writes the figures as one JSON object (`articles`, `passages`, `files`, `first_date`,
-/// `last_date`, `bytes`, `segments`, `folders`, `last_update`).
+/// `last_date`, `bytes`, `segments`, `folders`, `last_update`, `sources` as
+/// `{"name", "articles"}` objects, most articles first).
 pub fn write_json(out: &mut impl Write, stats: &IndexStats) -> io::Result<()> {
     serde_json::to_writer(&mut *out, stats)?;
     writeln!(out)
@@ -41,6 +54,7 @@ pub fn write_json(out: &mut impl Write, stats: &IndexStats) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::index::stats::SourceCount;
     use chrono::NaiveDate;
 
     fn stats() -> IndexStats {
@@ -54,6 +68,16 @@ mod tests {
             segments: 2,
             folders: vec!["/news/corpus".into()],
             last_update: None,
+            sources: vec![
+                SourceCount {
+                    name: "Reuters".into(),
+                    articles: 12,
+                },
+                SourceCount {
+                    name: "BBC News".into(),
+                    articles: 1,
+                },
+            ],
         }
     }
 
@@ -75,6 +99,8 @@ mod tests {
         let text = String::from_utf8(out).expect("utf8");
         assert!(text.contains("first date:  2022-06-27\n"));
         assert!(text.contains("size:        1.5 MB (1500000 bytes)\nsegments:    2\n"));
-        assert!(text.ends_with("folders:\n  /news/corpus\n"));
+        assert!(
+            text.ends_with("folders:\n  /news/corpus\nsources:\n  12  Reuters\n   1  BBC News\n")
+        );
     }
 }

@@ -307,10 +307,10 @@ fn has_match(searcher: &Searcher, query: &dyn tantivy::query::Query) -> Result<b
 /// are none.
 fn plan(index: &NewsIndex, searcher: &Searcher, request: &SearchRequest) -> Result<QueryPlan> {
     let mut reading = request.reading();
+    reading.items.extend(request.filters.items());
     if reading.items.is_empty() {
         return Ok(browse_plan(&index.fields, &request.window));
     }
-    reading.items.extend(request.filters.items());
     build_query(
         index,
         searcher,

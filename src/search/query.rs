@@ -203,8 +203,9 @@ struct Places {
 
 impl Places {
     /// The absolute folders (or files) a `path:` value names: itself when absolute (`~`
-    /// expanded), else the same relative path under the current folder (when it exists) and
-    /// under each indexed root. Paths are matched as the index records them (canonical).
+    /// expanded), else the same relative path under the current folder (when it exists), under
+    /// each indexed root and beside it (so `bbc/tech` names the `tech` folder of an indexed
+    /// `bbc`). Paths are matched as the index records them (canonical).
     fn resolve(&self, value: &str) -> Vec<String> {
         let trimmed = value.trim();
         let trimmed = trimmed
@@ -225,11 +226,13 @@ impl Places {
                     found.push(here);
                 }
             }
-            found.extend(
-                self.roots
-                    .iter()
-                    .map(|root| Path::new(root).join(&expanded)),
-            );
+            for root in &self.roots {
+                let root = Path::new(root);
+                found.push(root.join(&expanded));
+                if let Some(parent) = root.parent() {
+                    found.push(parent.join(&expanded));
+                }
+            }
         }
         let mut keys: Vec<String> = found
             .into_iter()

@@ -14,7 +14,8 @@
 //!   pasted upper-case headline uses them as words). `OR` binds tighter than the implied "and"
 //!   between clauses: `oil gas OR coal` is `oil` and either of the others.
 //!
-//! A sequence whose clauses would all exclude (`-foo`) reads its signs as words. Reading is
+//! A sequence whose clauses would all exclude (`-foo`) reads its signs as words, and so does a
+//! list bullet that starts a pasted line (`-Amazon to cut 14,000 jobs`). Reading is
 //! one pass over the text plus one over its lexemes: linear in the text, with recursion bounded
 //! by [`MAX_DEPTH`].
 
@@ -113,6 +114,7 @@ pub struct Reading {
 impl Reading {
     /// Reads `text`: as query syntax where it is well formed, otherwise as words.
     pub fn of(text: &str) -> Reading {
+        let text = without_bullet(text);
         let lexemes = lex(text);
         let operators = text.chars().any(char::is_lowercase);
         let mut parser = Parser {
@@ -168,6 +170,26 @@ impl fmt::Display for Reading {
     /// The reading in canonical query syntax: what `--explain` shows.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write_items(f, &self.items)
+    }
+}
+
+/// Words a text of at least this many words must have for a dash before its first capital to
+/// be a bullet.
+const BULLET_WORDS: usize = 4;
+
+/// The text without a list bullet: a dash glued to the capital that starts a pasted line of
+/// [`BULLET_WORDS`] or more words (`-Amazon to cut 14,000 jobs`) marks a list item, not an
+/// exclusion; a short query keeps it (`-Trump tariffs`).
+fn without_bullet(text: &str) -> &str {
+    let trimmed = text.trim_start();
+    match trimmed.strip_prefix('-') {
+        Some(rest)
+            if rest.starts_with(char::is_uppercase)
+                && trimmed.split_whitespace().count() >= BULLET_WORDS =>
+        {
+            rest
+        }
+        _ => text,
     }
 }
 
@@ -610,6 +632,8 @@ mod tests {
         assert_eq!(read("AND oil OR"), "AND oil OR");
         assert_eq!(read("headline: flood"), "headline: flood");
         assert_eq!(read("-foo -bar"), "foo bar");
+        assert_eq!(read("-Amazon to cut jobs"), "Amazon to cut jobs");
+        assert_eq!(read("-Trump tariffs"), "-Trump tariffs");
         assert_eq!(read("\"\""), "\"\"");
     }
 

@@ -4,8 +4,10 @@
 //! `../shared`, except the ignored tests in `corpora.rs`, run by `scripts/check-corpora`.
 
 mod corpora;
+mod filters;
 mod html_pages;
 mod incremental;
+mod pasted;
 mod recall;
 mod search;
 mod time;
