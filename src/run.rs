@@ -3,7 +3,7 @@
 //! `run` returns whether a search found something; turning that or an error into an exit
 //! status is left to `main.rs`.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -11,7 +11,7 @@ use std::time::Duration;
 use anyhow::{Context, Result, bail};
 use chrono::Local;
 
-use crate::cli::{Cli, Command, IndexArgs, ParseArgs, SearchArgs, ShowArgs, StatsArgs};
+use crate::cli::{Cli, Command, IndexArgs, ParseArgs, SearchArgs, ShowArgs, StatsArgs, command};
 use crate::config::{resolve_index_path, search_request, timeline_unit, use_color};
 use crate::index::lookup::paths_of_id;
 use crate::index::manifest::{Manifest, load_manifest};
@@ -50,6 +50,23 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Parse(args) => run_parse(&args),
         Command::Stats(args) => run_stats(&index_path, &args),
         Command::Show(args) => run_show(&index_path, &args),
+        Command::Completions(args) => {
+            // Into memory first: the generator panics when its output closes early.
+            let mut script = Vec::new();
+            clap_complete::generate(args.shell, &mut command(), "news-search", &mut script);
+            io::stdout()
+                .lock()
+                .write_all(&script)
+                .context("writing the completion script")?;
+            Ok(Outcome::Found)
+        }
+        Command::Man => {
+            let mut stdout = io::stdout().lock();
+            clap_mangen::Man::new(command())
+                .render(&mut stdout)
+                .context("writing the man page")?;
+            Ok(Outcome::Found)
+        }
     }
 }
 
@@ -147,8 +164,25 @@ fn run_search(index_path: &Path, args: &SearchArgs, color: bool) -> Result<Outco
     }
 }
 
+/// The search's arguments with the query read from stdin when asked (`--stdin`, or `-` as the
+/// query), after any query words.
+fn with_stdin_query(args: &SearchArgs) -> Result<SearchArgs> {
+    let mut args = args.clone();
+    let dash = args.query.iter().any(|w| w == "-");
+    if args.stdin || dash {
+        let mut text = String::new();
+        io::stdin()
+            .read_to_string(&mut text)
+            .context("reading the query from stdin")?;
+        args.query.retain(|w| w != "-");
+        args.query.push(text);
+    }
+    Ok(args)
+}
+
 /// What [`run_search`] does.
 fn search_and_print(index_path: &Path, args: &SearchArgs, color: bool) -> Result<Outcome> {
+    let args = &with_stdin_query(args)?;
     let request = search_request(args)?;
     let index = open_index(index_path)?;
     let mut stdout = io::stdout().lock();
@@ -161,7 +195,15 @@ fn search_and_print(index_path: &Path, args: &SearchArgs, color: bool) -> Result
         }
         .context("writing results")?;
     }
-    let found = if args.count {
+    let found = if args.quiet {
+        count(&index, &request)? > 0
+    } else if args.files {
+        let hits = search(&index, &request)?;
+        let cwd = std::env::current_dir().ok();
+        render::terminal::write_paths(&mut stdout, &hits, cwd.as_deref())
+            .context("writing results")?;
+        !hits.is_empty()
+    } else if args.count {
         let matched = count(&index, &request)?;
         if args.json {
             render::json::write_count(&mut stdout, matched)

@@ -20,6 +20,18 @@ const DATE: Style = AnsiColor::Cyan.on_default();
 const MATCH: Style = AnsiColor::Red.on_default().bold();
 const HINT: Style = Style::new().dimmed();
 
+/// Writes the file of each hit once, in the order of the hits, one per line (`-l`), as the
+/// hits show it; folded copies' files are left out (as they are of the hits).
+pub fn write_paths(out: &mut impl Write, hits: &[Hit], cwd: Option<&Path>) -> io::Result<()> {
+    let mut seen = std::collections::HashSet::new();
+    for hit in hits {
+        if seen.insert(&hit.path) {
+            writeln!(out, "{}", display_path(&hit.path, cwd).display())?;
+        }
+    }
+    Ok(())
+}
+
 /// Writes hits for a person to read; `color` turns ANSI styles on.
 pub fn write_hits(
     out: &mut impl Write,
