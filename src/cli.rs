@@ -87,13 +87,17 @@ pub struct ParseArgs {
 /// Options of `index`.
 #[derive(Debug, Args)]
 pub struct IndexArgs {
-    /// Files and folders to index (folders recursively); none: re-sync every folder indexed before
+    /// Files and folders to index (folders recursively); none: re-sync every folder indexed before (and finish an interrupted run)
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
     /// Start over: clear the index, then index
     #[arg(long)]
     pub rebuild: bool,
+
+    /// Remove an indexed folder (or file) and every article read from it; repeat for several
+    #[arg(long, value_name = "PATH", conflicts_with_all = ["paths", "rebuild"])]
+    pub forget: Vec<PathBuf>,
 
     /// List every skipped file and record with its reason
     #[arg(short, long)]

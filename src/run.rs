@@ -20,7 +20,7 @@ use crate::index::{
     IndexError, IndexSink, NewsIndex, create_or_open, open_index, remove_index_files,
 };
 use crate::ingest::walk::{Found, walk_files};
-use crate::ingest::{FileOutcome, IndexOptions, index_paths, read_file};
+use crate::ingest::{FileOutcome, IndexOptions, file_key, forget, index_paths, read_file};
 use crate::render;
 use crate::render::progress::Bar;
 use crate::search::explain::explain;
@@ -76,6 +76,9 @@ static STOP: AtomicBool = AtomicBool::new(false);
 /// `index`: bring the index in line with the given paths (or every folder indexed before);
 /// progress and summary on stderr.
 fn run_index(index_path: &Path, args: &IndexArgs) -> Result<Outcome> {
+    if !args.forget.is_empty() {
+        return run_forget(index_path, args);
+    }
     let index = if args.rebuild {
         clear_index(index_path, args.paths.is_empty())?
     } else {
@@ -106,6 +109,7 @@ fn run_index(index_path: &Path, args: &IndexArgs) -> Result<Outcome> {
     let options = IndexOptions {
         today: Local::now().date_naive(),
         commit_interval: Duration::from_secs(args.commit_every),
+        named: !args.paths.is_empty(),
     };
     let bar = Bar::for_stderr(args.quiet);
     let report = index_paths(&mut sink, &manifest, &roots, &options, &bar, &STOP)?;
@@ -121,6 +125,46 @@ fn run_index(index_path: &Path, args: &IndexArgs) -> Result<Outcome> {
     } else {
         Outcome::PartlyFailed
     })
+}
+
+/// `index --forget`: remove indexed folders and their articles, in one commit. A path that is
+/// no indexed folder (nor holds one) is an error that lists the indexed folders, and nothing
+/// is removed.
+fn run_forget(index_path: &Path, args: &IndexArgs) -> Result<Outcome> {
+    let index = open_index(index_path)?;
+    let manifest = load_manifest(&index)?;
+    let mut sink = IndexSink::new(&index, args.memory.max(16) * 1024 * 1024)?;
+    let mut done = Vec::new();
+    for folder in &args.forget {
+        let key = file_key(folder);
+        match forget(&mut sink, &manifest, &key) {
+            Some(forgotten) => done.push(forgotten),
+            None => {
+                let known: Vec<&str> = manifest.roots.keys().map(String::as_str).collect();
+                bail!(
+                    "{} is not an indexed folder; the index holds: {}",
+                    folder.display(),
+                    if known.is_empty() {
+                        "nothing".to_string()
+                    } else {
+                        known.join(", ")
+                    }
+                );
+            }
+        }
+    }
+    sink.finish(true)?;
+    let mut stderr = io::stderr().lock();
+    for forgotten in done {
+        writeln!(
+            stderr,
+            "forgot {}: removed {} ({})",
+            forgotten.roots.join(", "),
+            render::plural(forgotten.files, "file", "files"),
+            render::plural(forgotten.articles as usize, "article", "articles")
+        )?;
+    }
+    Ok(Outcome::Found)
 }
 
 /// Opens the index for `--rebuild`. An index of an incompatible format is deleted and made

@@ -27,7 +27,7 @@ pub use writer::IndexSink;
 /// Version of the on-disk layout: bump when the schema or the meaning of a field changes.
 pub const FORMAT_VERSION: u32 = 8;
 /// File beside tantivy's own that records [`FORMAT_VERSION`].
-const FORMAT_FILE: &str = "news-search-format";
+pub const FORMAT_FILE: &str = "news-search-format";
 
 /// Failures to open an index that a user must act on.
 #[derive(Debug)]

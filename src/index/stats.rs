@@ -35,12 +35,24 @@ pub struct IndexStats {
     pub bytes: u64,
     /// Segments of the index (each search opens every one).
     pub segments: usize,
-    /// Folders (and files) indexed, as absolute paths.
-    pub folders: Vec<String>,
+    /// Folders (and files) indexed, with their articles.
+    pub folders: Vec<FolderCount>,
     /// Time of the last completed `index` run (UTC, RFC 3339).
     pub last_update: Option<String>,
     /// Every source (site or publication) named by an article, most articles first.
     pub sources: Vec<SourceCount>,
+}
+
+/// An indexed folder (or file), how many articles the index holds from it, and whether it
+/// is still there.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct FolderCount {
+    /// Its absolute path.
+    pub path: String,
+    /// Live articles read from files under it.
+    pub articles: u64,
+    /// Whether it exists now (a gone folder is kept until `index --forget`).
+    pub exists: bool,
 }
 
 /// A source and how many articles name it.
@@ -60,6 +72,7 @@ pub fn index_stats(index: &NewsIndex) -> Result<IndexStats> {
     let last_update = manifest
         .roots
         .values()
+        .filter(|&&secs| secs > 0)
         .max()
         .and_then(|&secs| ChronoDateTime::<Utc>::from_timestamp(i64::try_from(secs).ok()?, 0))
         .map(|t| t.to_rfc3339());
@@ -71,7 +84,20 @@ pub fn index_stats(index: &NewsIndex) -> Result<IndexStats> {
         last_date: edge_date(&searcher, index, Order::Desc)?,
         bytes: folder_bytes(&index.path),
         segments: searcher.segment_readers().len(),
-        folders: manifest.roots.keys().cloned().collect(),
+        folders: manifest
+            .roots
+            .keys()
+            .map(|root| FolderCount {
+                path: root.clone(),
+                articles: manifest
+                    .files
+                    .iter()
+                    .filter(|(key, _)| std::path::Path::new(key).starts_with(root))
+                    .map(|(_, record)| record.articles)
+                    .sum(),
+                exists: std::path::Path::new(root).exists(),
+            })
+            .collect(),
         last_update,
         sources: source_counts(&searcher)?,
     })

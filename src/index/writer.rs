@@ -111,6 +111,12 @@ impl IndexSink {
         Ok(())
     }
 
+    /// Deletes the record of an indexed folder (its files' articles are deleted apart).
+    pub fn forget_root(&mut self, root: &str) {
+        self.writer
+            .delete_term(Term::from_field_text(self.fields.root, root));
+    }
+
     /// Deletes every article read from the file `path`, and its manifest entry.
     pub fn delete_file(&mut self, path: &str) {
         self.writer

@@ -41,6 +41,8 @@ pub struct IndexOptions {
     pub today: NaiveDate,
     /// Commit at least this often, so a crash loses little work.
     pub commit_interval: Duration,
+    /// The user named the folders (rather than re-syncing every indexed one).
+    pub named: bool,
 }
 
 /// Receives progress of a run (a progress bar, or nothing).
@@ -77,22 +79,39 @@ pub struct IndexReport {
     pub articles: usize,
     /// Passages written to the index.
     pub passages: usize,
-    /// Files or records skipped, counted by reason.
-    pub skipped_by_reason: BTreeMap<String, usize>,
+    /// Files skipped (not articles, empty, binary…), counted by reason.
+    pub skipped_files: BTreeMap<String, usize>,
+    /// Records skipped inside files that were read (a CSV row without text…), by reason.
+    pub skipped_records: BTreeMap<String, usize>,
     /// Each skipped file or record: `path` or `path:line`, and the reason.
     pub skipped: Vec<(String, String)>,
     /// Problems the user should see even without `--verbose` (decoding fallbacks).
     pub warnings: Vec<String>,
     /// Paths that could not be read at all (missing, permission denied).
     pub errors: Vec<String>,
+    /// Files among the errors (a named path that does not exist is no file).
+    pub unreadable_files: usize,
+    /// Indexed folders that are gone, with the articles the index still holds from each: kept
+    /// until `index --forget` (the folder may be on a drive that is not mounted).
+    pub vanished_roots: Vec<(String, u64)>,
     /// The run was stopped (Ctrl-C) before reading every file; what was done is committed.
     pub interrupted: bool,
 }
 
 impl IndexReport {
-    /// Files and records skipped in total.
-    pub fn skipped_count(&self) -> usize {
-        self.skipped_by_reason.values().sum()
+    /// Files skipped in total.
+    pub fn skipped_file_count(&self) -> usize {
+        self.skipped_files.values().sum()
+    }
+
+    /// Records skipped in total.
+    pub fn skipped_record_count(&self) -> usize {
+        self.skipped_records.values().sum()
+    }
+
+    /// Every file the run looked at: read, unchanged, skipped or unreadable.
+    pub fn files_seen(&self) -> usize {
+        self.files_read + self.unchanged_files + self.skipped_file_count() + self.unreadable_files
     }
 
     /// Whether the run changed nothing in the index.
@@ -100,13 +119,22 @@ impl IndexReport {
         self.files_read == 0 && self.removed_files == 0
     }
 
-    /// Records a skipped file or record.
-    fn skip(&mut self, place: String, reason: &str) {
-        *self
-            .skipped_by_reason
-            .entry(reason.to_string())
-            .or_default() += 1;
+    /// Records a skipped file.
+    fn skip_file(&mut self, place: String, reason: &str) {
+        *self.skipped_files.entry(reason.to_string()).or_default() += 1;
         self.skipped.push((place, reason.to_string()));
+    }
+
+    /// Records a skipped record of a file that was read.
+    fn skip_record(&mut self, place: String, reason: &str) {
+        *self.skipped_records.entry(reason.to_string()).or_default() += 1;
+        self.skipped.push((place, reason.to_string()));
+    }
+
+    /// Records a file that could not be read.
+    fn unreadable(&mut self, message: String) {
+        self.errors.push(message);
+        self.unreadable_files += 1;
     }
 }
 
@@ -118,7 +146,10 @@ struct Pending {
 }
 
 /// Brings the index in line with the files under `roots`: reads new and changed files, removes
-/// vanished ones, records the roots. Stops early, committing what is done, when `stop` is set.
+/// vanished ones, records the roots. A root is recorded in the first commit, so a run stopped
+/// before it ends is resumed by `index` with no folder. A root that is gone is an error when
+/// the user named it (`named`), and otherwise reported and kept. Stops early, committing what
+/// is done, when `stop` is set.
 pub fn index_paths(
     sink: &mut IndexSink,
     manifest: &Manifest,
@@ -129,17 +160,27 @@ pub fn index_paths(
 ) -> Result<IndexReport> {
     let mut report = IndexReport::default();
     let mut root_keys = Vec::new();
+    let mut present = Vec::new();
     for root in roots {
         if root.exists() {
-            root_keys.push(file_key(root));
-        } else {
+            let key = file_key(root);
+            if !manifest.roots.contains_key(&key) {
+                sink.record_root(&key, 0)?;
+            }
+            root_keys.push(key);
+            present.push(root.clone());
+        } else if options.named {
             report
                 .errors
                 .push(format!("{}: no such file or folder", root.display()));
+        } else {
+            let key = file_key(root);
+            let articles = articles_under(manifest, &key);
+            report.vanished_roots.push((key, articles));
         }
     }
 
-    let (pending, seen, unreadable) = plan(roots, manifest, &mut report);
+    let (pending, seen, unreadable) = plan(&present, manifest, &mut report);
     remove_vanished(sink, manifest, &root_keys, &seen, &unreadable, &mut report);
 
     progress.start(pending.len() as u64);
@@ -213,13 +254,13 @@ fn plan(
                     unreadable.push(file_key(&path));
                 }
                 if roots.iter().all(|r| r != &path) {
-                    report.errors.push(format!("{}: {reason}", path.display()));
+                    report.unreadable(format!("{}: {reason}", path.display()));
                 }
                 continue;
             }
         };
         if let Some(reason) = skip_reason(&path) {
-            report.skip(path.display().to_string(), reason);
+            report.skip_file(path.display().to_string(), reason);
             continue;
         }
         let key = file_key(&path);
@@ -339,7 +380,7 @@ fn record(
                     Some(line) => format!("{shown}:{line}"),
                     None => shown.clone(),
                 };
-                report.skip(place, &problem.reason);
+                report.skip_record(place, &problem.reason);
             }
             let articles = documents.articles();
             report.passages += sink.replace_file(&key, &record, documents)?;
@@ -356,7 +397,7 @@ fn record(
             reason,
             record,
         } => {
-            report.skip(shown, &reason);
+            report.skip_file(shown, &reason);
             if let Some((key, record)) = record {
                 // Replace whatever the file held before it became empty or unreadable as text.
                 sink.replace_file(&key, &record, FileDocuments::default())?;
@@ -364,10 +405,59 @@ fn record(
             Ok(0)
         }
         FileOutcome::Failed { shown, reason } => {
-            report.errors.push(format!("{shown}: {reason}"));
+            report.unreadable(format!("{shown}: {reason}"));
             Ok(0)
         }
     }
+}
+
+/// The articles the index holds from files under `root`.
+fn articles_under(manifest: &Manifest, root: &str) -> u64 {
+    manifest
+        .files
+        .iter()
+        .filter(|(key, _)| is_under(key, root))
+        .map(|(_, record)| record.articles)
+        .sum()
+}
+
+/// What `index --forget` removed.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Forgotten {
+    /// The indexed folders (or files) forgotten.
+    pub roots: Vec<String>,
+    /// Files whose articles were removed.
+    pub files: usize,
+    /// Articles removed.
+    pub articles: u64,
+}
+
+/// Removes from the index every indexed folder at or under `folder` and every article read from
+/// a file under it, so a later `index` no longer re-syncs it. Nothing is removed (and `None`
+/// returned) when no indexed folder is at or under it. The caller commits.
+pub fn forget(sink: &mut IndexSink, manifest: &Manifest, folder: &str) -> Option<Forgotten> {
+    let roots: Vec<String> = manifest
+        .roots
+        .keys()
+        .filter(|root| is_under(root, folder))
+        .cloned()
+        .collect();
+    if roots.is_empty() {
+        return None;
+    }
+    let mut forgotten = Forgotten::default();
+    for (key, record) in &manifest.files {
+        if is_under(key, folder) {
+            sink.delete_file(key);
+            forgotten.files += 1;
+            forgotten.articles += record.articles;
+        }
+    }
+    for root in &roots {
+        sink.forget_root(root);
+    }
+    forgotten.roots = roots;
+    Some(forgotten)
 }
 
 #[cfg(test)]

@@ -1,13 +1,15 @@
 //! Finding the files under the paths a user names.
 //!
 //! Folders are walked recursively in a stable order (by name); hidden files and folders (names
-//! starting with `.`) are skipped unless named directly. Files that are collection documentation
+//! starting with `.`) are skipped unless named directly, and so are news-search index folders. Files that are collection documentation
 //! (`README`, `LICENSE`, `PROVENANCE`) are not articles. Whether a file's *format* is read is
 //! decided later, by [`crate::article::format`].
 
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
+
+use crate::index::FORMAT_FILE;
 
 /// A file found, or a path that could not be walked.
 #[derive(Debug)]
@@ -33,7 +35,7 @@ pub fn walk_files(roots: &[PathBuf]) -> Vec<Found> {
             .follow_links(true)
             .sort_by_file_name()
             .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+            .filter_entry(|e| (e.depth() == 0 || !is_hidden(e.file_name())) && !is_news_index(e));
         for entry in walker {
             match entry {
                 Ok(entry) if entry.file_type().is_file() => {
@@ -72,6 +74,16 @@ pub fn is_documentation(path: &Path) -> bool {
     .any(|name| stem == *name)
 }
 
+/// Whether an entry is a news-search index folder (it holds [`FORMAT_FILE`], or tantivy's
+/// `meta.json` and `.managed.json`): an index kept inside the folder it indexes must not index
+/// its own files.
+fn is_news_index(entry: &walkdir::DirEntry) -> bool {
+    let dir = entry.path();
+    entry.file_type().is_dir()
+        && (dir.join(FORMAT_FILE).is_file()
+            || (dir.join("meta.json").is_file() && dir.join(".managed.json").is_file()))
+}
+
 /// Names starting with a dot.
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_str()
@@ -105,6 +117,20 @@ mod tests {
         assert_eq!(
             files,
             vec![PathBuf::from("a.txt"), PathBuf::from("b/2.txt")]
+        );
+    }
+
+    #[test]
+    fn index_folders_are_not_walked() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        fs::create_dir_all(dir.path().join("index")).expect("mkdir");
+        fs::write(dir.path().join("index").join(FORMAT_FILE), "8").expect("write");
+        fs::write(dir.path().join("index/meta.json"), "{}").expect("write");
+        fs::write(dir.path().join("a.txt"), "x").expect("write");
+        let found = walk_files(&[dir.path().to_path_buf()]);
+        assert!(
+            matches!(&found[..], [Found::File(p)] if p.ends_with("a.txt")),
+            "{found:?}"
         );
     }
 

@@ -23,3 +23,21 @@ pub fn display_path(path: &Path, cwd: Option<&Path>) -> PathBuf {
     cwd.and_then(|cwd| path.strip_prefix(cwd).ok())
         .map_or_else(|| path.to_path_buf(), Path::to_path_buf)
 }
+
+/// A count with commas between groups of three digits: `1,841`.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A count and its noun, singular for one: `1 article`, `3,000 articles`.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{} {}", thousands(n), if n == 1 { one } else { many })
+}

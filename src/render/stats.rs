@@ -2,6 +2,7 @@
 
 use std::io::{self, Write};
 
+use super::plural;
 use crate::index::stats::IndexStats;
 
 /// Writes the figures as aligned `label: value` lines.
@@ -26,7 +27,17 @@ pub fn write_text(out: &mut impl Write, stats: &IndexStats) -> io::Result<()> {
     )?;
     writeln!(out, "folders:")?;
     for folder in &stats.folders {
-        writeln!(out, "  {folder}")?;
+        let gone = if folder.exists {
+            ""
+        } else {
+            " (gone: `news-search index --forget` removes it)"
+        };
+        writeln!(
+            out,
+            "  {}  {}{gone}",
+            folder.path,
+            plural(folder.articles as usize, "article", "articles")
+        )?;
     }
     if !stats.sources.is_empty() {
         writeln!(out, "sources:")?;
@@ -44,8 +55,8 @@ pub fn write_text(out: &mut impl Write, stats: &IndexStats) -> io::Result<()> {
 }
 
 /// Writes the figures as one JSON object (`articles`, `passages`, `files`, `first_date`,
-/// `last_date`, `bytes`, `segments`, `folders`, `last_update`, `sources` as
-/// `{"name", "articles"}` objects, most articles first).
+/// `last_date`, `bytes`, `segments`, `folders` as `{"path", "articles", "exists"}` objects,
+/// `last_update`, `sources` as `{"name", "articles"}` objects, most articles first).
 pub fn write_json(out: &mut impl Write, stats: &IndexStats) -> io::Result<()> {
     serde_json::to_writer(&mut *out, stats)?;
     writeln!(out)
@@ -54,7 +65,7 @@ pub fn write_json(out: &mut impl Write, stats: &IndexStats) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::index::stats::SourceCount;
+    use crate::index::stats::{FolderCount, SourceCount};
     use chrono::NaiveDate;
 
     fn stats() -> IndexStats {
@@ -66,7 +77,11 @@ mod tests {
             last_date: None,
             bytes: 1_500_000,
             segments: 2,
-            folders: vec!["/news/corpus".into()],
+            folders: vec![FolderCount {
+                path: "/news/corpus".into(),
+                articles: 13,
+                exists: true,
+            }],
             last_update: None,
             sources: vec![
                 SourceCount {
@@ -99,8 +114,8 @@ mod tests {
         let text = String::from_utf8(out).expect("utf8");
         assert!(text.contains("first date:  2022-06-27\n"));
         assert!(text.contains("size:        1.5 MB (1500000 bytes)\nsegments:    2\n"));
-        assert!(
-            text.ends_with("folders:\n  /news/corpus\nsources:\n  12  Reuters\n   1  BBC News\n")
-        );
+        assert!(text.ends_with(
+            "folders:\n  /news/corpus  13 articles\nsources:\n  12  Reuters\n   1  BBC News\n"
+        ));
     }
 }

@@ -1,13 +1,26 @@
 //! The one-line summary of an `index` run, and its warnings, for stderr.
+//!
+//! The file counts add up: every file the run looked at was indexed, unchanged, skipped or
+//! unreadable, and the line says how many of all were indexed (`from 28 of 31 files`).
+//! Records skipped inside files that were read (CSV rows without text) are counted apart.
 
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 
+use super::{plural, thousands};
 use crate::ingest::IndexReport;
 
 /// Writes warnings, errors, skipped files (with `verbose`) and the summary line.
 pub fn write_report(out: &mut impl Write, report: &IndexReport, verbose: bool) -> io::Result<()> {
     for warning in &report.warnings {
         writeln!(out, "news-search: warning: {warning}")?;
+    }
+    for (root, articles) in &report.vanished_roots {
+        writeln!(
+            out,
+            "news-search: warning: {root} is gone; its {} stay searchable until `news-search index --forget {root}`",
+            plural(*articles as usize, "article", "articles")
+        )?;
     }
     for error in &report.errors {
         writeln!(out, "news-search: error: {error}")?;
@@ -17,48 +30,67 @@ pub fn write_report(out: &mut impl Write, report: &IndexReport, verbose: bool) -
             writeln!(out, "news-search: skipped {place}: {reason}")?;
         }
     }
+    let seen = report.files_seen();
     let mut parts = Vec::new();
-    if report.changed_nothing() {
+    if report.files_read == 0 {
+        let prefix = if report.changed_nothing() {
+            "nothing changed: "
+        } else {
+            ""
+        };
         parts.push(format!(
-            "nothing changed: {} files unchanged",
-            report.unchanged_files
+            "{prefix}{} of {} unchanged",
+            thousands(report.unchanged_files),
+            plural(seen, "file", "files")
         ));
     } else {
         let mut read = format!(
-            "indexed {} articles ({} passages) from {} files",
-            report.articles, report.passages, report.files_read
+            "indexed {} ({}) from {} of {}",
+            plural(report.articles, "article", "articles"),
+            plural(report.passages, "passage", "passages"),
+            thousands(report.files_read),
+            plural(seen, "file", "files"),
         );
         if report.changed_files > 0 {
-            read.push_str(&format!(
-                " ({} new, {} changed)",
-                report.new_files, report.changed_files
-            ));
+            let mut kinds = Vec::new();
+            if report.new_files > 0 {
+                kinds.push(format!("{} new", thousands(report.new_files)));
+            }
+            kinds.push(format!("{} changed", thousands(report.changed_files)));
+            read.push_str(&format!(" ({})", kinds.join(", ")));
         }
         parts.push(read);
-        if report.removed_files > 0 {
-            parts.push(format!(
-                "removed {} vanished files ({} articles)",
-                report.removed_files, report.removed_articles
-            ));
-        }
         if report.unchanged_files > 0 {
-            parts.push(format!("{} files unchanged", report.unchanged_files));
+            parts.push(format!("{} unchanged", thousands(report.unchanged_files)));
         }
     }
-    write!(out, "{}", parts.join("; "))?;
-    let skipped = report.skipped_count();
+    let skipped = report.skipped_file_count();
     if skipped > 0 {
-        let reasons: Vec<String> = report
-            .skipped_by_reason
-            .iter()
-            .map(|(reason, n)| format!("{n} {reason}"))
-            .collect();
-        write!(out, "; skipped {skipped}: {}", reasons.join(", "))?;
+        parts.push(format!(
+            "skipped {}: {}",
+            thousands(skipped),
+            reasons(&report.skipped_files)
+        ));
     }
-    if !report.errors.is_empty() {
-        write!(out, "; {} unreadable", report.errors.len())?;
+    if report.unreadable_files > 0 {
+        parts.push(format!("{} unreadable", thousands(report.unreadable_files)));
     }
-    writeln!(out)?;
+    let records = report.skipped_record_count();
+    if records > 0 {
+        parts.push(format!(
+            "skipped {} in files read: {}",
+            plural(records, "record", "records"),
+            reasons(&report.skipped_records)
+        ));
+    }
+    if report.removed_files > 0 {
+        parts.push(format!(
+            "removed {} ({})",
+            plural(report.removed_files, "vanished file", "vanished files"),
+            plural(report.removed_articles as usize, "article", "articles")
+        ));
+    }
+    writeln!(out, "{}", parts.join("; "))?;
     if report.interrupted {
         writeln!(
             out,
@@ -68,21 +100,35 @@ pub fn write_report(out: &mut impl Write, report: &IndexReport, verbose: bool) -
     Ok(())
 }
 
+/// Counts by reason: `2 empty file, 1 collection documentation`.
+fn reasons(by_reason: &BTreeMap<String, usize>) -> String {
+    let reasons: Vec<String> = by_reason
+        .iter()
+        .map(|(reason, n)| format!("{} {reason}", thousands(*n)))
+        .collect();
+    reasons.join(", ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn written(report: &IndexReport) -> String {
+        let mut out = Vec::new();
+        write_report(&mut out, report, false).expect("write");
+        String::from_utf8(out).expect("utf8")
+    }
+
     #[test]
     fn rerun_with_no_change_says_so() {
-        let report = IndexReport {
+        let mut report = IndexReport {
             unchanged_files: 13,
             ..IndexReport::default()
         };
-        let mut out = Vec::new();
-        write_report(&mut out, &report, false).expect("write");
+        report.skipped_files.insert("not an article".into(), 3);
         assert_eq!(
-            String::from_utf8(out).expect("utf8"),
-            "nothing changed: 13 files unchanged\n"
+            written(&report),
+            "nothing changed: 13 of 16 files unchanged; skipped 3: 3 not an article\n"
         );
     }
 
@@ -99,29 +145,41 @@ mod tests {
             unchanged_files: 10,
             ..IndexReport::default()
         };
-        let mut out = Vec::new();
-        write_report(&mut out, &report, false).expect("write");
         assert_eq!(
-            String::from_utf8(out).expect("utf8"),
-            "indexed 2 articles (5 passages) from 2 files (1 new, 1 changed); removed 1 vanished files (1 articles); 10 files unchanged\n"
+            written(&report),
+            "indexed 2 articles (5 passages) from 2 of 12 files (1 new, 1 changed); 10 unchanged; removed 1 vanished file (1 article)\n"
         );
     }
 
     #[test]
-    fn summary_line_counts_and_reasons() {
+    fn file_counts_add_up_and_records_are_apart() {
         let mut report = IndexReport {
-            files_read: 3,
-            articles: 2,
-            passages: 7,
+            files_read: 28,
+            new_files: 28,
+            articles: 1,
+            passages: 1,
+            unreadable_files: 1,
             ..IndexReport::default()
         };
-        report.skipped_by_reason.insert("empty file".into(), 1);
-        report.skipped.push(("a.txt".into(), "empty file".into()));
-        let mut out = Vec::new();
-        write_report(&mut out, &report, false).expect("write");
+        report.skipped_files.insert("empty file".into(), 2);
+        report.skipped_records.insert("no text".into(), 9);
         assert_eq!(
-            String::from_utf8(out).expect("utf8"),
-            "indexed 2 articles (7 passages) from 3 files; skipped 1: 1 empty file\n"
+            written(&report),
+            "indexed 1 article (1 passage) from 28 of 31 files; skipped 2: 2 empty file; 1 unreadable; skipped 9 records in files read: 9 no text\n"
+        );
+    }
+
+    #[test]
+    fn a_vanished_folder_is_a_warning_that_says_how_to_forget_it() {
+        let report = IndexReport {
+            unchanged_files: 1,
+            vanished_roots: vec![("/news/old".into(), 1200)],
+            ..IndexReport::default()
+        };
+        let text = written(&report);
+        assert!(
+            text.starts_with("news-search: warning: /news/old is gone; its 1,200 articles stay searchable until `news-search index --forget /news/old`\n"),
+            "{text}"
         );
     }
 }

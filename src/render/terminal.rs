@@ -9,7 +9,7 @@ use std::path::Path;
 
 use anstyle::{AnsiColor, Style};
 
-use super::{Hit, display_path};
+use super::{Hit, display_path, thousands};
 use crate::search::ScoreParts;
 use crate::search::rerank::{FEEDBACK_WEIGHT, HEADLINE_WEIGHT, PROXIMITY_WEIGHT};
 
@@ -135,19 +135,6 @@ pub fn write_total(out: &mut impl Write, hits: &[Hit], matched: usize) -> io::Re
         thousands(shown),
         thousands(matched)
     )
-}
-
-/// A count with commas between groups of three digits: `1,841`.
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[cfg(test)]

@@ -184,7 +184,7 @@ fn reuters_every_record_with_its_date_and_title() {
     let folder = dir.to_str().expect("utf8 path");
     let sb = Sandbox::new();
     let summary = sb.index(&["--quiet", folder]);
-    assert!(summary.contains("indexed 21578 articles"), "{summary}");
+    assert!(summary.contains("indexed 21,578 articles"), "{summary}");
     assert_eq!(stats(&sb)["articles"], 21578);
 
     // Titles read independently of the parser: NEWID → first <TITLE> of the record.
@@ -263,7 +263,7 @@ fn bbc_headlines_are_first_lines() {
     let folder = dir.to_str().expect("utf8 path");
     let sb = Sandbox::new();
     let summary = sb.index(&["--quiet", folder]);
-    assert!(summary.contains("indexed 2225 articles"), "{summary}");
+    assert!(summary.contains("indexed 2,225 articles"), "{summary}");
     let articles = parse_all(&sb, folder);
     assert_eq!(articles.len(), 2225);
     for article in &articles {
@@ -293,7 +293,7 @@ fn newsarticles_csv_one_article_per_row_with_date_source_and_url() {
     let csv_path = dir.join("NewsArticles.csv");
     let sb = Sandbox::new();
     let summary = sb.index(&["--quiet", csv_path.to_str().expect("utf8 path")]);
-    assert!(summary.contains("indexed 3824 articles"), "{summary}");
+    assert!(summary.contains("indexed 3,824 articles"), "{summary}");
     let articles = parse_all(&sb, csv_path.to_str().expect("utf8 path"));
     assert_eq!(articles.len(), 3824);
 

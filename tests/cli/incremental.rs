@@ -35,10 +35,13 @@ fn rerun_without_changes_reads_nothing() {
     assert!(sb.index(&["news"]).contains("indexed 2 articles"));
     assert!(
         sb.index(&["news"])
-            .contains("nothing changed: 2 files unchanged")
+            .contains("nothing changed: 2 of 2 files unchanged")
     );
     // With no PATH, every folder indexed before is synced again.
-    assert!(sb.index(&[]).contains("nothing changed: 2 files unchanged"));
+    assert!(
+        sb.index(&[])
+            .contains("nothing changed: 2 of 2 files unchanged")
+    );
 }
 
 #[test]
@@ -50,10 +53,10 @@ fn edited_file_alone_is_reindexed_with_its_new_text() {
     sb.write("news/a.txt", story("harbour", "gamma").as_bytes());
     let summary = sb.index(&["news"]);
     assert!(
-        summary.contains("from 1 files (0 new, 1 changed)"),
+        summary.contains("from 1 of 2 files (1 changed)"),
         "{summary}"
     );
-    assert!(summary.contains("1 files unchanged"), "{summary}");
+    assert!(summary.contains("; 1 unchanged"), "{summary}");
     assert_eq!(sb.json(&["gamma"]).1.len(), 1);
     assert_eq!(sb.json(&["alpha"]).0, Some(1), "old text still found");
 }
@@ -67,7 +70,7 @@ fn deleted_file_loses_its_articles() {
     fs::remove_file(b).expect("remove");
     let summary = sb.index(&["news"]);
     assert!(
-        summary.contains("removed 1 vanished files (1 articles)"),
+        summary.contains("removed 1 vanished file (1 article)"),
         "{summary}"
     );
     assert_eq!(sb.json(&["beta"]).0, Some(1));
@@ -155,7 +158,7 @@ fn incompatible_index_asks_for_rebuild() {
     assert!(stderr(&out).contains("index --rebuild"), "{}", stderr(&out));
     assert!(
         sb.index(&["--rebuild", "news"])
-            .contains("indexed 1 articles")
+            .contains("indexed 1 article ")
     );
     assert_eq!(sb.json(&["alpha"]).0, Some(0));
 }
@@ -166,7 +169,7 @@ fn rebuild_starts_over() {
     sb.write("news/a.txt", story("harbour", "alpha").as_bytes());
     sb.index(&["news"]);
     let summary = sb.index(&["--rebuild"]);
-    assert!(summary.contains("indexed 1 articles"), "{summary}");
+    assert!(summary.contains("indexed 1 article "), "{summary}");
     assert_eq!(sb.json(&["alpha"]).1.len(), 1);
 }
 

@@ -8,6 +8,7 @@ mod corpora;
 mod filters;
 mod html_pages;
 mod incremental;
+mod maintenance;
 mod pasted;
 mod recall;
 mod search;
