@@ -204,7 +204,7 @@ impl Stats {
             .collect();
         let articles: Vec<Article> = files
             .par_iter()
-            .flat_map_iter(|path| match read_file(path, None, today) {
+            .flat_map_iter(|path| match read_file(path, None, &[], today) {
                 FileOutcome::Read { parsed, .. } => parsed.articles,
                 _ => Vec::new(),
             })

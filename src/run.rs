@@ -14,7 +14,7 @@ use chrono::Local;
 use crate::cli::{Cli, Command, IndexArgs, ParseArgs, SearchArgs, ShowArgs, StatsArgs, command};
 use crate::config::{resolve_index_path, search_request, timeline_unit, use_color};
 use crate::index::lookup::paths_of_id;
-use crate::index::manifest::{Manifest, load_manifest};
+use crate::index::manifest::{Manifest, load_manifest, roots_of};
 use crate::index::stats::index_stats;
 use crate::index::{
     IndexError, IndexSink, NewsIndex, create_or_open, open_index, remove_index_files,
@@ -47,7 +47,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     match cli.command {
         Command::Index(args) => run_index(&index_path, &args),
         Command::Search(args) => run_search(&index_path, &args, color),
-        Command::Parse(args) => run_parse(&args),
+        Command::Parse(args) => run_parse(&index_path, &args),
         Command::Stats(args) => run_stats(&index_path, &args),
         Command::Show(args) => run_show(&index_path, &args),
         Command::Completions(args) => {
@@ -309,6 +309,7 @@ fn run_show(index_path: &Path, args: &ShowArgs) -> Result<Outcome> {
     let index = open_index(index_path)?;
     let id = args.id.trim();
     let paths = paths_of_id(&index, id)?;
+    let roots: Vec<String> = roots_of(&index, &index.searcher()?)?.into_keys().collect();
     if paths.is_empty() {
         bail!(
             "no article with id `{id}` in the index at {}; ids are shown by each search hit",
@@ -321,7 +322,7 @@ fn run_show(index_path: &Path, args: &ShowArgs) -> Result<Outcome> {
     let mut stderr = io::stderr();
     let mut shown = 0usize;
     for path in &paths {
-        let articles = match read_file(path, None, today) {
+        let articles = match read_file(path, None, &roots, today) {
             FileOutcome::Read { parsed, .. } => parsed.articles,
             FileOutcome::Failed { shown, reason } => {
                 writeln!(stderr, "news-search: error: {shown}: {reason}")?;
@@ -358,15 +359,27 @@ fn run_show(index_path: &Path, args: &ShowArgs) -> Result<Outcome> {
 }
 
 /// `parse`: read files as `index` would and print each article; skips and errors on stderr.
-fn run_parse(args: &ParseArgs) -> Result<Outcome> {
+/// Ids are the ones the index gives (or would give): made below the indexed folder a file is
+/// in, else below the path named.
+fn run_parse(index_path: &Path, args: &ParseArgs) -> Result<Outcome> {
     let today = Local::now().date_naive();
     let cwd = std::env::current_dir().ok();
+    let indexed: Vec<String> = open_index(index_path)
+        .and_then(|index| Ok(roots_of(&index, &index.searcher()?)?))
+        .map(|roots| roots.into_keys().collect())
+        .unwrap_or_default();
+    let named: Vec<String> = args.paths.iter().map(|p| file_key(p)).collect();
     let mut stdout = io::stdout().lock();
     let mut stderr = io::stderr();
     let (mut articles, mut failures) = (0usize, 0usize);
     for found in walk_files(&args.paths) {
         let outcome = match found {
-            Found::File(path) => read_file(&path, None, today),
+            Found::File(path) => {
+                let key = file_key(&path);
+                let in_index = indexed.iter().any(|root| Path::new(&key).starts_with(root));
+                let roots = if in_index { &indexed } else { &named };
+                read_file(&path, None, roots, today)
+            }
             Found::Error(path, reason) => FileOutcome::Failed {
                 shown: path.display().to_string(),
                 reason,

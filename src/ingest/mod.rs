@@ -181,6 +181,10 @@ pub fn index_paths(
     }
 
     let (pending, seen, unreadable) = plan(&present, manifest, &mut report);
+    // Ids are made below the deepest indexed folder a file is in, this run's or an earlier one's.
+    let mut id_roots: Vec<String> = manifest.roots.keys().cloned().collect();
+    id_roots.extend(root_keys.iter().cloned());
+    let id_roots: &[String] = &id_roots;
     remove_vanished(sink, manifest, &root_keys, &seen, &unreadable, &mut report);
 
     progress.start(pending.len() as u64);
@@ -197,7 +201,7 @@ pub fn index_paths(
                 if stop.load(Ordering::SeqCst) {
                     break;
                 }
-                let outcomes = parse_batch(batch, manifest, &fields, options.today);
+                let outcomes = parse_batch(batch, manifest, id_roots, &fields, options.today);
                 if parsed_tx.send((batch, outcomes)).is_err() {
                     break; // the writer stopped
                 }
@@ -287,13 +291,14 @@ fn plan(
 fn parse_batch(
     batch: &[Pending],
     manifest: &Manifest,
+    roots: &[String],
     fields: &Fields,
     today: NaiveDate,
 ) -> Vec<(FileOutcome, FileDocuments)> {
     batch
         .par_iter()
         .map(|p| {
-            let mut outcome = read_file(&p.path, manifest.files.get(&p.key), today);
+            let mut outcome = read_file(&p.path, manifest.files.get(&p.key), roots, today);
             let documents = match &mut outcome {
                 FileOutcome::Read { key, parsed, .. } => {
                     file_documents(fields, key, std::mem::take(&mut parsed.articles))

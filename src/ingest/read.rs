@@ -78,8 +78,15 @@ pub fn file_stamp(path: &Path) -> std::io::Result<(u64, u64)> {
 }
 
 /// Reads and parses one file. With `known`, the manifest's entry for it, a file whose content
-/// hash is unchanged is not parsed again.
-pub fn read_file(path: &Path, known: Option<&FileRecord>, today: NaiveDate) -> FileOutcome {
+/// hash is unchanged is not parsed again. `roots` are the indexed folders (or named paths) the
+/// file may lie under: its articles' ids come from its path relative to the one it is in
+/// ([`id_path`]).
+pub fn read_file(
+    path: &Path,
+    known: Option<&FileRecord>,
+    roots: &[String],
+    today: NaiveDate,
+) -> FileOutcome {
     let shown = path.display().to_string();
     if let Some(reason) = skip_reason(path) {
         return FileOutcome::Skipped {
@@ -139,7 +146,7 @@ pub fn read_file(path: &Path, known: Option<&FileRecord>, today: NaiveDate) -> F
             record: None,
         };
     };
-    let id = article_id(&key);
+    let id = article_id(id_path(&key, roots));
     let parsed = parse_document(confirm_format(format, &text), &id, path, &text, today);
     record.articles = parsed.articles.len() as u64;
     FileOutcome::Read {
@@ -159,7 +166,27 @@ pub fn file_key(path: &Path) -> String {
     absolute.to_string_lossy().into_owned()
 }
 
-/// A short, stable id for an article from its file's key: 12 hex digits of a 64-bit FNV-1a hash.
+/// What a file's article ids are made from: its path from the folder that holds the deepest of
+/// `roots` it lies under (`corpus/000_seed.txt` for a file of an indexed `corpus/`), so ids
+/// stay the same wherever a collection is kept; its whole key when it is under none.
+pub fn id_path<'a>(key: &'a str, roots: &[String]) -> &'a str {
+    let root = roots
+        .iter()
+        .filter(|root| Path::new(key).starts_with(root.as_str()))
+        .max_by_key(|root| root.len());
+    let Some(root) = root else {
+        return key;
+    };
+    let base = Path::new(root.as_str())
+        .parent()
+        .map_or(0, |parent| parent.as_os_str().len());
+    key.get(base..)
+        .map(|rest| rest.trim_start_matches(std::path::is_separator))
+        .filter(|rest| !rest.is_empty())
+        .unwrap_or(key)
+}
+
+/// A short, stable id for an article from its file's path: 12 hex digits of a 64-bit FNV-1a hash.
 pub fn article_id(key: &str) -> String {
     format!("{:012x}", fnv64(key.as_bytes()) >> 16)
 }
@@ -176,22 +203,35 @@ mod tests {
     }
 
     #[test]
+    fn ids_come_from_the_path_below_the_root_folder() {
+        let roots = vec![
+            "/home/x/corpus".to_string(),
+            "/srv/news/file.txt".to_string(),
+        ];
+        assert_eq!(id_path("/home/x/corpus/a/b.txt", &roots), "corpus/a/b.txt");
+        assert_eq!(id_path("/srv/news/file.txt", &roots), "file.txt");
+        assert_eq!(id_path("/elsewhere/c.txt", &roots), "/elsewhere/c.txt");
+        let deeper = vec!["/home/x".to_string(), "/home/x/corpus/a".to_string()];
+        assert_eq!(id_path("/home/x/corpus/a/b.txt", &deeper), "a/b.txt");
+    }
+
+    #[test]
     fn unchanged_content_is_not_parsed_again() {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("a.txt");
         fs::write(&path, "Title\n\nBody text.").expect("write");
         let today = NaiveDate::from_ymd_opt(2026, 1, 1).expect("date");
-        let FileOutcome::Read { record, .. } = read_file(&path, None, today) else {
+        let FileOutcome::Read { record, .. } = read_file(&path, None, &[], today) else {
             panic!("first read parses");
         };
         assert_eq!(record.articles, 1);
         assert!(matches!(
-            read_file(&path, Some(&record), today),
+            read_file(&path, Some(&record), &[], today),
             FileOutcome::Unchanged { .. }
         ));
         fs::write(&path, "Title\n\nOther text.").expect("write");
         assert!(matches!(
-            read_file(&path, Some(&record), today),
+            read_file(&path, Some(&record), &[], today),
             FileOutcome::Read { .. }
         ));
     }

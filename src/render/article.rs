@@ -9,6 +9,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::display_path;
+use super::json_line;
 use crate::article::Article;
 
 /// The serialized form of an article.
@@ -38,8 +39,7 @@ pub fn write_json(out: &mut impl Write, article: &Article, cwd: Option<&Path>) -
         source: article.source.as_deref(),
         author: article.author.as_deref(),
     };
-    serde_json::to_writer(&mut *out, &json)?;
-    out.write_all(b"\n")
+    json_line(out, &json)
 }
 
 /// Writes one article for reading: a header block, then the body as paragraphs.

@@ -11,6 +11,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use super::json_line;
 use crate::search::Sort;
 use crate::search::explain::{Explanation, Understood};
 
@@ -78,8 +79,7 @@ pub fn write_json(out: &mut impl Write, explanation: &Explanation) -> io::Result
         until: day(explanation.window.until),
         sort: explanation.sort.name(),
     };
-    serde_json::to_writer(&mut *out, &JsonLine { explain: json })?;
-    out.write_all(b"\n")
+    json_line(out, &JsonLine { explain: json })
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::{Hit, display_path};
+use super::{Hit, display_path, json_line};
 use crate::search::rerank::{FEEDBACK_WEIGHT, HEADLINE_WEIGHT, PROXIMITY_WEIGHT};
 
 /// The serialized form of a hit.
@@ -64,8 +64,7 @@ struct JsonCopy<'a> {
 
 /// Writes the number of matching articles as `{"count": N}` (`--count --json`).
 pub fn write_count(out: &mut impl Write, count: usize) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, &serde_json::json!({ "count": count }))?;
-    out.write_all(b"\n")
+    json_line(out, &serde_json::json!({ "count": count }))
 }
 
 /// Writes hits as JSON Lines; paths are shown relative to `cwd` when inside it.
@@ -105,8 +104,7 @@ pub fn write_hits(out: &mut impl Write, hits: &[Hit], cwd: Option<&Path>) -> io:
                 }
             }),
         };
-        serde_json::to_writer(&mut *out, &json)?;
-        out.write_all(b"\n")?;
+        json_line(out, &json)?;
     }
     Ok(())
 }

@@ -14,9 +14,37 @@ pub mod summary;
 pub mod terminal;
 pub mod timeline;
 
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use serde::Serialize;
+
 pub use crate::search::Hit;
+
+/// Version of the JSON rows, the `"v"` key that starts every JSON line news-search prints
+/// (hits, counts, timelines, explanations, articles, stats). Raised when a key changes meaning
+/// or goes; new keys may be added without it.
+pub const JSON_VERSION: u32 = 1;
+
+/// A JSON row with its version first.
+#[derive(Serialize)]
+struct Versioned<'a, T: Serialize> {
+    v: u32,
+    #[serde(flatten)]
+    row: &'a T,
+}
+
+/// Writes `row` (an object) as one JSON line, `"v"` first.
+pub fn json_line<T: Serialize>(out: &mut impl Write, row: &T) -> io::Result<()> {
+    serde_json::to_writer(
+        &mut *out,
+        &Versioned {
+            v: JSON_VERSION,
+            row,
+        },
+    )?;
+    out.write_all(b"\n")
+}
 
 /// A path as the user should see it: relative to `cwd` when it is inside it.
 pub fn display_path(path: &Path, cwd: Option<&Path>) -> PathBuf {

@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::plural;
+use super::{json_line, plural};
 use crate::index::stats::IndexStats;
 
 /// Writes the figures as aligned `label: value` lines.
@@ -58,8 +58,7 @@ pub fn write_text(out: &mut impl Write, stats: &IndexStats) -> io::Result<()> {
 /// `last_date`, `bytes`, `segments`, `folders` as `{"path", "articles", "exists"}` objects,
 /// `last_update`, `sources` as `{"name", "articles"}` objects, most articles first).
 pub fn write_json(out: &mut impl Write, stats: &IndexStats) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, stats)?;
-    writeln!(out)
+    json_line(out, stats)
 }
 
 #[cfg(test)]

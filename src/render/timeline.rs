@@ -11,6 +11,7 @@ use std::io::{self, Write};
 use anstyle::{AnsiColor, Style};
 use serde::Serialize;
 
+use super::json_line;
 use crate::search::timeline::Timeline;
 
 const BAR: Style = AnsiColor::Cyan.on_default();
@@ -130,8 +131,7 @@ pub fn write_json(out: &mut impl Write, timeline: &Timeline) -> io::Result<()> {
         });
     }
     for row in rows {
-        serde_json::to_writer(&mut *out, &row)?;
-        out.write_all(b"\n")?;
+        json_line(out, &row)?;
     }
     Ok(())
 }

@@ -662,7 +662,7 @@ fn count_prints_the_number_of_matching_articles() {
                 stderr(&json)
             )
         });
-        assert_eq!(value, serde_json::json!({ "count": n }), "`{text}`");
+        assert_eq!(value, serde_json::json!({ "v": 1, "count": n }), "`{text}`");
     }
 }
 
