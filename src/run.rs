@@ -365,7 +365,7 @@ fn run_parse(index_path: &Path, args: &ParseArgs) -> Result<Outcome> {
     let today = Local::now().date_naive();
     let cwd = std::env::current_dir().ok();
     let indexed: Vec<String> = open_index(index_path)
-        .and_then(|index| Ok(roots_of(&index, &index.searcher()?)?))
+        .and_then(|index| roots_of(&index, &index.searcher()?))
         .map(|roots| roots.into_keys().collect())
         .unwrap_or_default();
     let named: Vec<String> = args.paths.iter().map(|p| file_key(p)).collect();
