@@ -62,6 +62,10 @@ pub struct ShowArgs {
     /// Print JSON Lines, one object per article (as `parse --json`)
     #[arg(long)]
     pub json: bool,
+
+    /// Print straight to stdout, never through $PAGER (a terminal's output is paged otherwise)
+    #[arg(long)]
+    pub no_pager: bool,
 }
 
 /// Options of `stats`.

@@ -274,7 +274,7 @@ fn search_and_print(index_path: &Path, args: &SearchArgs, color: bool) -> Result
             hits
         } else {
             let (hits, matched) = search_counted(&index, &request)?;
-            render::terminal::write_hits(&mut stdout, &hits, cwd.as_deref(), color)
+            render::terminal::write_hits(&mut stdout, &hits, cwd.as_deref(), color, text_width())
                 .and_then(|()| render::terminal::write_total(&mut stdout, &hits, matched))
                 .context("writing results")?;
             hits
@@ -287,6 +287,17 @@ fn search_and_print(index_path: &Path, args: &SearchArgs, color: bool) -> Result
     } else {
         Outcome::NothingFound
     })
+}
+
+/// Columns to wrap text to: the terminal's width when stdout is one, else none (pipes get
+/// one line per paragraph).
+fn text_width() -> Option<usize> {
+    if !io::stdout().is_terminal() {
+        return None;
+    }
+    console::Term::stdout()
+        .size_checked()
+        .map(|(_, columns)| usize::from(columns))
 }
 
 /// Columns for the longest timeline bar: the terminal's width less room for the label, count
@@ -318,7 +329,10 @@ fn run_show(index_path: &Path, args: &ShowArgs) -> Result<Outcome> {
     }
     let today = Local::now().date_naive();
     let cwd = std::env::current_dir().ok();
-    let mut stdout = io::stdout().lock();
+    // Text for a terminal is wrapped to it and paged; JSON and pipes get it as it is.
+    let width = if args.json { None } else { text_width() };
+    let paged = width.is_some() && !args.no_pager;
+    let mut text: Vec<u8> = Vec::new();
     let mut stderr = io::stderr();
     let mut shown = 0usize;
     for path in &paths {
@@ -333,12 +347,12 @@ fn run_show(index_path: &Path, args: &ShowArgs) -> Result<Outcome> {
         let mut found = false;
         for article in articles.iter().filter(|a| a.id == id) {
             if args.json {
-                render::article::write_json(&mut stdout, article, cwd.as_deref())?;
+                render::article::write_json(&mut text, article, cwd.as_deref())?;
             } else {
                 if shown > 0 {
-                    writeln!(stdout, "\n---\n")?;
+                    writeln!(text, "\n---\n")?;
                 }
-                render::article::write_text(&mut stdout, article, cwd.as_deref())?;
+                render::article::write_text(&mut text, article, cwd.as_deref(), width)?;
             }
             shown += 1;
             found = true;
@@ -351,7 +365,13 @@ fn run_show(index_path: &Path, args: &ShowArgs) -> Result<Outcome> {
             )?;
         }
     }
-    stdout.flush()?;
+    if paged {
+        render::pager::page(&text).context("paging the article")?;
+    } else {
+        let mut stdout = io::stdout().lock();
+        stdout.write_all(&text)?;
+        stdout.flush()?;
+    }
     if shown == 0 {
         bail!("article `{id}` is in the index but could not be read back from its file");
     }
@@ -410,7 +430,7 @@ fn run_parse(index_path: &Path, args: &ParseArgs) -> Result<Outcome> {
                         if articles > 0 {
                             writeln!(stdout, "\n---\n")?;
                         }
-                        render::article::write_text(&mut stdout, article, cwd.as_deref())?;
+                        render::article::write_text(&mut stdout, article, cwd.as_deref(), None)?;
                     }
                     articles += 1;
                 }

@@ -8,8 +8,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::display_path;
-use super::json_line;
+use super::{display_path, json_line, wrapped};
 use crate::article::Article;
 
 /// The serialized form of an article.
@@ -42,10 +41,16 @@ pub fn write_json(out: &mut impl Write, article: &Article, cwd: Option<&Path>) -
     json_line(out, &json)
 }
 
-/// Writes one article for reading: a header block, then the body as paragraphs.
-pub fn write_text(out: &mut impl Write, article: &Article, cwd: Option<&Path>) -> io::Result<()> {
+/// Writes one article for reading: a header block, then the body as paragraphs, wrapped to
+/// `width` columns when given.
+pub fn write_text(
+    out: &mut impl Write,
+    article: &Article,
+    cwd: Option<&Path>,
+    width: Option<usize>,
+) -> io::Result<()> {
     let path = display_path(&article.path, cwd);
-    writeln!(out, "{}", article.headline)?;
+    writeln!(out, "{}", wrapped(&article.headline, "", width))?;
     let date = article.date.map_or_else(
         || "no date".to_string(),
         |d| d.format("%Y-%m-%d").to_string(),
@@ -64,7 +69,7 @@ pub fn write_text(out: &mut impl Write, article: &Article, cwd: Option<&Path>) -
     }
     for paragraph in &article.body {
         writeln!(out)?;
-        writeln!(out, "{}", paragraph.text)?;
+        writeln!(out, "{}", wrapped(&paragraph.text, "", width))?;
     }
     Ok(())
 }
@@ -114,7 +119,7 @@ mod tests {
     #[test]
     fn text_lists_header_then_paragraphs() {
         let mut out = Vec::new();
-        write_text(&mut out, &article(), None).expect("write");
+        write_text(&mut out, &article(), None, None).expect("write");
         assert_eq!(
             String::from_utf8(out).expect("utf8"),
             "Head\ndate: 2025-05-14\nid: x1\npath: /n/a.txt:1\nsource: Wire\n\nOne.\n\nTwo.\n"

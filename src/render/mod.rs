@@ -8,6 +8,7 @@
 pub mod article;
 pub mod explain;
 pub mod json;
+pub mod pager;
 pub mod progress;
 pub mod stats;
 pub mod summary;
@@ -68,4 +69,18 @@ pub fn thousands(n: usize) -> String {
 /// A count and its noun, singular for one: `1 article`, `3,000 articles`.
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{} {}", thousands(n), if n == 1 { one } else { many })
+}
+
+/// `text` wrapped to `width` columns (when given: stdout is a terminal) with every line
+/// indented by `indent`; unwrapped, indented once, otherwise. Colour codes take no columns.
+pub fn wrapped(text: &str, indent: &str, width: Option<usize>) -> String {
+    match width {
+        Some(width) if width > indent.len() + 10 => textwrap::fill(
+            text,
+            textwrap::Options::new(width)
+                .initial_indent(indent)
+                .subsequent_indent(indent),
+        ),
+        _ => format!("{indent}{text}"),
+    }
 }

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use anstyle::{AnsiColor, Style};
 
-use super::{Hit, display_path, thousands};
+use super::{Hit, display_path, thousands, wrapped};
 use crate::search::ScoreParts;
 use crate::search::rerank::{FEEDBACK_WEIGHT, HEADLINE_WEIGHT, PROXIMITY_WEIGHT};
 
@@ -32,12 +32,14 @@ pub fn write_paths(out: &mut impl Write, hits: &[Hit], cwd: Option<&Path>) -> io
     Ok(())
 }
 
-/// Writes hits for a person to read; `color` turns ANSI styles on.
+/// Writes hits for a person to read; `color` turns ANSI styles on; with `width`, snippets wrap
+/// to it and keep their indent.
 pub fn write_hits(
     out: &mut impl Write,
     hits: &[Hit],
     cwd: Option<&Path>,
     color: bool,
+    width: Option<usize>,
 ) -> io::Result<()> {
     let paint = |style: Style, text: &str| -> String {
         if color {
@@ -93,7 +95,7 @@ pub fn write_hits(
             pos = end;
         }
         snippet.push_str(hit.snippet.get(pos..).unwrap_or_default());
-        writeln!(out, "    {snippet}")?;
+        writeln!(out, "{}", wrapped(&snippet, "    ", width))?;
         if let Some(parts) = &hit.explain {
             write_score_parts(out, hit.score, parts)?;
         }
@@ -164,7 +166,7 @@ mod tests {
     #[test]
     fn plain_output_without_colour() {
         let mut out = Vec::new();
-        write_hits(&mut out, &[hit()], Some(Path::new("/news")), false).expect("write");
+        write_hits(&mut out, &[hit()], Some(Path::new("/news")), false, None).expect("write");
         assert_eq!(
             String::from_utf8(out).expect("utf8"),
             "DeepSeek rises\n2025-05-14  corpus/a.txt:13  show abc\n    US export controls bite\n"
@@ -199,7 +201,7 @@ mod tests {
             2
         ];
         let mut out = Vec::new();
-        write_hits(&mut out, &[h], Some(Path::new("/news")), false).expect("write");
+        write_hits(&mut out, &[h], Some(Path::new("/news")), false, None).expect("write");
         assert!(
             String::from_utf8(out)
                 .expect("utf8")
@@ -210,7 +212,7 @@ mod tests {
     #[test]
     fn colour_wraps_highlights() {
         let mut out = Vec::new();
-        write_hits(&mut out, &[hit()], None, true).expect("write");
+        write_hits(&mut out, &[hit()], None, true, None).expect("write");
         let text = String::from_utf8(out).expect("utf8");
         let styled = format!("{}export controls{}", MATCH.render(), MATCH.render_reset());
         assert!(text.contains(&styled), "{text:?}");

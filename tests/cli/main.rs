@@ -10,6 +10,7 @@ mod html_pages;
 mod incremental;
 mod maintenance;
 mod pasted;
+mod reading;
 mod recall;
 mod search;
 mod time;
