@@ -11,6 +11,7 @@ mod incremental;
 mod maintenance;
 mod pasted;
 mod reading;
+mod readme;
 mod recall;
 mod search;
 mod time;
