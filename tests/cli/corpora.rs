@@ -382,3 +382,68 @@ fn reuters_oil_timeline_counts_every_matching_article_per_month() {
         assert_eq!(months, timeline, "--sort {sort}");
     }
 }
+
+#[test]
+#[ignore = "needs ../shared/corpora; run by scripts/check-corpora"]
+fn newsarticles_pasted_headlines_and_sentences_are_never_refused() {
+    let Some(dir) = shared_corpus("newsarticles-dai2017") else {
+        return;
+    };
+    let folder = dir.to_str().expect("utf8 path");
+    let sb = Sandbox::new();
+    sb.index(&["--quiet", folder]);
+    let parsed = sb.run(&["parse", "--json", folder]);
+    let articles: Vec<Value> = stdout(&parsed)
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect();
+    // 75 articles spread over the file: each one's headline and first sentence of 8+ words,
+    // pasted as written.
+    let step = (articles.len() / 75).max(1);
+    let mut queries: Vec<(String, String)> = Vec::new();
+    for article in articles.iter().step_by(step).take(75) {
+        let id = article["id"].as_str().unwrap_or_default().to_string();
+        if let Some(headline) = article["headline"].as_str().filter(|h| !h.is_empty()) {
+            queries.push((headline.to_string(), id.clone()));
+        }
+        let body = article["body"].as_str().unwrap_or_default();
+        if let Some(sentence) = body
+            .split_inclusive(". ")
+            .map(str::trim)
+            .find(|s| s.split_whitespace().count() >= 8)
+        {
+            queries.push((sentence.to_string(), id));
+        }
+    }
+    assert!(queries.len() >= 140, "{} queries", queries.len());
+    let (mut first, mut refused) = (0, Vec::new());
+    for (query, id) in &queries {
+        let out = sb.run(&["--json", "-n", "1", "--", query]);
+        if out.status.code() == Some(2) {
+            refused.push(format!("{query}: {}", stderr(&out)));
+            continue;
+        }
+        let hit: Value = stdout(&out)
+            .lines()
+            .next()
+            .and_then(|l| serde_json::from_str(l).ok())
+            .unwrap_or(Value::Null);
+        let copies = hit["also_in"].as_array().cloned().unwrap_or_default();
+        if hit["id"] == id.as_str() || copies.iter().any(|c| c["id"] == id.as_str()) {
+            first += 1;
+        }
+    }
+    let share = first as f64 / queries.len() as f64;
+    eprintln!(
+        "pasted from NewsArticles.csv: {} queries, {} refused, own article first for {first} ({:.1}%)",
+        queries.len(),
+        refused.len(),
+        100.0 * share
+    );
+    assert!(refused.is_empty(), "refused: {refused:#?}");
+    assert!(
+        share >= 0.93,
+        "own article first for only {:.1}%",
+        100.0 * share
+    );
+}
