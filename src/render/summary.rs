@@ -18,8 +18,8 @@ pub fn write_report(out: &mut impl Write, report: &IndexReport, verbose: bool) -
     for (root, articles) in &report.vanished_roots {
         writeln!(
             out,
-            "news-search: warning: {root} is gone; its {} stay searchable until `news-search index --forget {root}`",
-            plural(*articles as usize, "article", "articles")
+            "news-search: warning: {root} is gone; its {} searchable until `news-search index --forget {root}`",
+            plural(*articles as usize, "article stays", "articles stay")
         )?;
     }
     for error in &report.errors {

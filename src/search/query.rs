@@ -10,6 +10,7 @@
 //! term of (only stop words) is dropped. Highlight terms and the words re-ranking scores are
 //! the clauses' that are not excluded.
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -148,7 +149,9 @@ pub fn build_query(
     let fields = index.fields;
     let statistics = ArticleStatistics::new(searcher, &fields)?;
     let places = Places {
-        roots: roots_of(index, searcher)?.into_keys().collect(),
+        index,
+        searcher,
+        roots: OnceCell::new(),
         cwd: std::env::current_dir().ok(),
     };
     let mut compiler = Compiler::new(&fields, &statistics, &places, min_match, false);
@@ -195,13 +198,25 @@ pub fn with_window(query: Box<dyn Query>, window: &DateWindow, fields: &Fields) 
     }
 }
 
-/// Where `path:` values are looked for: the current folder and the indexed roots.
-struct Places {
-    roots: Vec<String>,
+/// Where `path:` values are looked for: the current folder and the indexed roots (read from
+/// the index only when a query names a path).
+struct Places<'a> {
+    index: &'a NewsIndex,
+    searcher: &'a Searcher,
+    roots: OnceCell<Vec<String>>,
     cwd: Option<PathBuf>,
 }
 
-impl Places {
+impl Places<'_> {
+    /// The indexed roots; none when they cannot be read (a path then resolves without them).
+    fn roots(&self) -> &[String] {
+        self.roots.get_or_init(|| {
+            roots_of(self.index, self.searcher)
+                .map(|roots| roots.into_keys().collect())
+                .unwrap_or_default()
+        })
+    }
+
     /// The absolute folders (or files) a `path:` value names: itself when absolute (`~`
     /// expanded), else the same relative path under the current folder (when it exists), under
     /// each indexed root and beside it (so `bbc/tech` names the `tech` folder of an indexed
@@ -226,7 +241,7 @@ impl Places {
                     found.push(here);
                 }
             }
-            for root in &self.roots {
+            for root in self.roots() {
                 let root = Path::new(root);
                 found.push(root.join(&expanded));
                 if let Some(parent) = root.parent() {
@@ -251,7 +266,7 @@ impl Places {
 struct Compiler<'a> {
     fields: &'a Fields,
     statistics: &'a ArticleStatistics<'a>,
-    places: &'a Places,
+    places: &'a Places<'a>,
     text: TextAnalyzer,
     names: TextAnalyzer,
     min_match: bool,
@@ -270,7 +285,7 @@ impl<'a> Compiler<'a> {
     fn new(
         fields: &'a Fields,
         statistics: &'a ArticleStatistics<'a>,
-        places: &'a Places,
+        places: &'a Places<'a>,
         min_match: bool,
         relaxed: bool,
     ) -> Compiler<'a> {

@@ -77,7 +77,10 @@ fn forget_removes_a_folder_and_its_articles_and_only_on_request() {
     let out = sb.run(&["index"]);
     let message = stderr(&out);
     assert_eq!(out.status.code(), Some(0), "{message}");
-    assert!(message.contains("is gone; its 1 article stay"), "{message}");
+    assert!(
+        message.contains("is gone; its 1 article stays"),
+        "{message}"
+    );
     assert!(message.contains("--forget"), "{message}");
     assert_eq!(sb.json(&["flood"]).1.len(), 2);
     let stats = stdout(&sb.run(&["stats"]));
