@@ -167,24 +167,23 @@ fn run_forget(index_path: &Path, args: &IndexArgs) -> Result<Outcome> {
     Ok(Outcome::Found)
 }
 
-/// Opens the index for `--rebuild`. An index of an incompatible format is deleted and made
-/// anew (its folders cannot be read back, so then the paths must be given).
+/// Opens the index for `--rebuild`. An index that cannot be opened (another format version,
+/// damaged files, a stopped creation) is deleted and made anew, when the folder is a
+/// news-search index; its folders cannot be read back then, so the paths must be given.
+/// Another run holding the index is still an error.
 fn clear_index(index_path: &Path, no_paths: bool) -> Result<NewsIndex> {
     match create_or_open(index_path) {
         Ok(index) => Ok(index),
-        Err(err)
-            if matches!(
-                err.downcast_ref::<IndexError>(),
-                Some(IndexError::Incompatible { .. })
-            ) =>
-        {
+        Err(err) if matches!(err.downcast_ref::<IndexError>(), Some(IndexError::Busy(_))) => {
+            Err(err)
+        }
+        Err(err) => {
             if no_paths {
-                bail!("{err}; give the folders to index: `news-search index --rebuild FOLDER`");
+                bail!("{err:#}; give the folders to index: `news-search index --rebuild FOLDER`");
             }
             remove_index_files(index_path)?;
             create_or_open(index_path)
         }
-        Err(err) => Err(err),
     }
 }
 

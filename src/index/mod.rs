@@ -119,20 +119,21 @@ pub fn create_or_open(path: &Path) -> Result<NewsIndex> {
     }
     fs::create_dir_all(path)
         .with_context(|| format!("creating index folder {}", path.display()))?;
+    // The format file first, so a run killed at any moment leaves no `meta.json` without it.
+    write_format_file(path)?;
     let index = Index::builder()
         .schema(schema::build_schema())
         .settings(store_settings())
         .create_in_dir(path)
         .with_context(|| format!("creating index in {}", path.display()))?;
-    fs::write(path.join(FORMAT_FILE), FORMAT_VERSION.to_string())
-        .with_context(|| format!("writing {}", path.join(FORMAT_FILE).display()))?;
     finish_open(index, path)
 }
 
-/// Deletes an index's files (for `--rebuild` of an incompatible index). Refuses a folder that
-/// does not look like an index, so a wrong `--index` never deletes a user's files.
+/// Deletes an index's files (for `--rebuild` of an index that cannot be opened). Refuses a
+/// folder that does not look like a news-search index (no format file, no `meta.json`), so a
+/// wrong `--index` never deletes a user's files.
 pub fn remove_index_files(path: &Path) -> Result<()> {
-    if !path.join("meta.json").is_file() {
+    if !path.join("meta.json").is_file() && !path.join(FORMAT_FILE).is_file() {
         anyhow::bail!(
             "{} does not look like a news-search index; not deleting it",
             path.display()
@@ -158,6 +159,18 @@ fn store_settings() -> IndexSettings {
     }
 }
 
+/// Whether the index at `path` has our schema and no document.
+fn is_empty_news_index(path: &Path) -> bool {
+    let Ok(index) = Index::open_in_dir(path) else {
+        return false;
+    };
+    let ours = Fields::from_schema(&index.schema()).is_ok()
+        && index.schema().num_fields() == schema::build_schema().num_fields();
+    ours && index
+        .searchable_segment_metas()
+        .is_ok_and(|metas| metas.iter().all(|m| m.max_doc() == 0))
+}
+
 /// Registers the analyzer and resolves fields.
 fn finish_open(index: Index, path: &Path) -> Result<NewsIndex> {
     schema::register_analyzer(&index);
@@ -172,11 +185,26 @@ fn finish_open(index: Index, path: &Path) -> Result<NewsIndex> {
     })
 }
 
-/// Fails with [`IndexError::Incompatible`] unless the index records our format version.
+/// Writes the format file atomically (a temporary file renamed over it).
+fn write_format_file(path: &Path) -> Result<()> {
+    let file = path.join(FORMAT_FILE);
+    let temporary = path.join(format!("{FORMAT_FILE}.tmp"));
+    fs::write(&temporary, FORMAT_VERSION.to_string())
+        .and_then(|()| fs::rename(&temporary, &file))
+        .with_context(|| format!("writing {}", file.display()))
+}
+
+/// Fails with [`IndexError::Incompatible`] unless the index records our format version. An
+/// index without a format file whose schema is ours and that holds no document is one whose
+/// creation was stopped (by an older news-search, which wrote the file after `meta.json`): the
+/// file is written and the index used.
 fn check_format(path: &Path) -> Result<()> {
     let found = fs::read_to_string(path.join(FORMAT_FILE))
         .ok()
         .and_then(|s| s.trim().parse::<u32>().ok());
+    if found.is_none() && !path.join(FORMAT_FILE).exists() && is_empty_news_index(path) {
+        return write_format_file(path);
+    }
     if found == Some(FORMAT_VERSION) {
         Ok(())
     } else {

@@ -50,6 +50,13 @@ impl IndexSink {
                 )));
             }
         };
+        // A run killed mid-commit leaves files the last commit does not use (a `.del` file of
+        // the opstamp this run will replay, half-written segments): delete them before writing,
+        // or the replay collides with them (`FileAlreadyExists`).
+        writer
+            .garbage_collect_files()
+            .wait()
+            .context("removing the files a stopped run left in the index")?;
         Ok(IndexSink {
             writer,
             fields: index.fields,

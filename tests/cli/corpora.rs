@@ -5,7 +5,7 @@
 //! missing, and says so.
 
 use std::path::PathBuf;
-use std::process::{Child, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
@@ -446,4 +446,198 @@ fn newsarticles_pasted_headlines_and_sentences_are_never_refused() {
         "own article first for only {:.1}%",
         100.0 * share
     );
+}
+
+/// Copies a folder tree.
+fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read dir") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("copy");
+        }
+    }
+}
+
+/// The article files under `news/`: every `.txt` in a topic folder (the top level holds the
+/// collection's documentation).
+fn article_files(news: &std::path::Path) -> usize {
+    std::fs::read_dir(news)
+        .expect("read news")
+        .flatten()
+        .filter(|e| e.path().is_dir())
+        .map(|dir| {
+            std::fs::read_dir(dir.path())
+                .expect("read topic")
+                .flatten()
+                .filter(|f| f.path().extension().is_some_and(|x| x == "txt"))
+                .count()
+        })
+        .sum()
+}
+
+/// Every article's path and headline, as a query of a folder alone lists them.
+fn article_set(sb: &Sandbox) -> Vec<String> {
+    let out = sb.run(&["--json", "--all", "-n", "100000", "--path", "news"]);
+    assert!(matches!(out.status.code(), Some(0 | 1)), "{}", stderr(&out));
+    let mut set: Vec<String> = stdout(&out)
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .map(|h| format!("{} {}", h["path"], h["headline"]))
+        .collect();
+    set.sort();
+    set
+}
+
+/// Edits the copy as a user would between runs: changes some files, deletes some, adds some.
+fn edit(news: &std::path::Path, round: u64) {
+    let topics = ["business", "entertainment", "politics", "sport", "tech"];
+    let topic = news.join(topics[(round % 5) as usize]);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&topic)
+        .expect("read topic")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    files.sort();
+    for (k, file) in files.iter().take(12).enumerate() {
+        if k < 3 {
+            std::fs::remove_file(file).expect("delete");
+        } else {
+            let mut text = std::fs::read(file).expect("read");
+            text.extend_from_slice(
+                format!("\n\nUpdate {round}: the story was revised.\n").as_bytes(),
+            );
+            std::fs::write(file, text).expect("edit");
+        }
+    }
+    for k in 0..3 {
+        std::fs::write(
+            topic.join(format!("new-{round}-{k}.txt")),
+            format!("Late story {round} {k}\n\nA new report was filed in round {round}.\n"),
+        )
+        .expect("add");
+    }
+}
+
+#[test]
+#[ignore = "needs ../shared/corpora; run by scripts/check-corpora"]
+fn kills_at_any_moment_leave_an_index_the_next_run_completes() {
+    let Some(bbc) = shared_corpus("bbc") else {
+        return;
+    };
+    let sb = Sandbox::new();
+    let news = sb.dir.path().join("news");
+    copy_tree(&bbc, &news);
+    let started = Instant::now();
+    sb.index(&["--quiet", "news"]);
+    let full = started.elapsed().as_millis() as u64;
+
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut random = |below: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % below.max(1)
+    };
+    let mut killed_running = 0;
+    for round in 0..45u64 {
+        // A first run, a run after edits, or a rebuild, killed at a random moment.
+        let mut args = vec!["index", "--quiet", "--commit-every", "0"];
+        match round % 3 {
+            0 => std::fs::remove_dir_all(sb.index_path()).expect("remove index"),
+            1 => edit(&news, round),
+            _ => args.push("--rebuild"),
+        }
+        args.push("news");
+        let mut child = sb
+            .cmd()
+            .args(&args)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn");
+        // Runs after small edits are short: kill them early.
+        let span = if round % 3 == 1 { full / 4 } else { full };
+        sleep(Duration::from_millis(5 + random(span)));
+        if child.try_wait().expect("poll").is_none() {
+            killed_running += 1;
+        }
+        child.kill().expect("SIGKILL");
+        child.wait().expect("reap");
+        let out = sb.run(&["index", "--quiet", "news"]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "round {round}: the run after the kill failed: {}",
+            stderr(&out)
+        );
+        assert_eq!(
+            stats(&sb)["articles"].as_u64(),
+            Some(article_files(&news) as u64),
+            "round {round}"
+        );
+    }
+    assert!(
+        killed_running >= 30,
+        "only {killed_running} of 45 kills hit a running index"
+    );
+
+    // Kills injected just before the commit's `meta.json` rename (strace traces only calls on
+    // that path), after edits, on a rebuild and on a first run: the crashed run has written its
+    // delete files, and the next run replays the same operation numbers.
+    let strace = Command::new("strace")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if strace {
+        let meta = sb.index_path().join("meta.json");
+        for round in 0..8u64 {
+            let mut args = vec!["index", "--quiet"];
+            match round {
+                6 => args.push("--rebuild"),
+                7 => std::fs::remove_dir_all(sb.index_path()).expect("remove index"),
+                _ => edit(&news, 100 + round),
+            }
+            args.push("news");
+            let out = Command::new("strace")
+                .args(["-f", "-o", "/dev/null", "-P"])
+                .arg(&meta)
+                .args(["-e", "trace=rename,renameat,renameat2"])
+                .args(["-e", "inject=rename,renameat,renameat2:signal=KILL:when=1"])
+                .arg(env!("CARGO_BIN_EXE_news-search"))
+                .arg("--index")
+                .arg(sb.index_path())
+                .args(&args)
+                .current_dir(sb.dir.path())
+                .output()
+                .expect("strace");
+            assert_ne!(
+                out.status.code(),
+                Some(0),
+                "round {round}: no kill at the rename"
+            );
+            let next = sb.run(&["index", "--quiet", "news"]);
+            assert_eq!(
+                next.status.code(),
+                Some(0),
+                "after a kill before the meta.json rename (round {round}): {}",
+                stderr(&next)
+            );
+            assert_eq!(
+                stats(&sb)["articles"].as_u64(),
+                Some(article_files(&news) as u64)
+            );
+        }
+    } else {
+        eprintln!("strace not available: kills before the meta.json rename skipped");
+    }
+
+    // The final article set is a clean index's.
+    let reference = Sandbox::new();
+    copy_tree(&news, &reference.dir.path().join("news"));
+    reference.index(&["--quiet", "news"]);
+    assert_eq!(article_set(&sb), article_set(&reference));
 }
