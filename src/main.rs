@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::FromArgMatches;
 use news_search::arguments::prepare;
 use news_search::cli::{Cli, command};
+use news_search::render::safe::line;
 use news_search::run::{Outcome, run};
 
 /// mimalloc instead of the system allocator: indexing allocates many short-lived strings on
@@ -34,7 +35,8 @@ fn main() -> ExitCode {
         Ok(Outcome::Interrupted) => ExitCode::from(130),
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            let _ = writeln!(io::stderr(), "news-search: error: {err:#}");
+            let message = format!("{err:#}");
+            let _ = writeln!(io::stderr(), "news-search: error: {}", line(&message));
             ExitCode::from(2)
         }
     }

@@ -23,6 +23,7 @@ use crate::ingest::walk::{Found, walk_files};
 use crate::ingest::{FileOutcome, IndexOptions, file_key, forget, index_paths, read_file};
 use crate::render;
 use crate::render::progress::Bar;
+use crate::render::safe::line;
 use crate::search::explain::explain;
 use crate::search::query::NoWords;
 use crate::search::{count, search, search_counted, search_timeline};
@@ -338,7 +339,7 @@ fn run_show(index_path: &Path, args: &ShowArgs) -> Result<Outcome> {
         let articles = match read_file(path, None, &roots, today) {
             FileOutcome::Read { parsed, .. } => parsed.articles,
             FileOutcome::Failed { shown, reason } => {
-                writeln!(stderr, "news-search: error: {shown}: {reason}")?;
+                report(&mut stderr, "error:", &shown, &reason)?;
                 continue;
             }
             _ => Vec::new(),
@@ -359,8 +360,9 @@ fn run_show(index_path: &Path, args: &ShowArgs) -> Result<Outcome> {
         if !found {
             writeln!(
                 stderr,
-                "news-search: warning: {} no longer holds article `{id}`; run `news-search index` to update the index",
-                path.display()
+                "news-search: warning: {} no longer holds article `{}`; run `news-search index` to update the index",
+                line(&path.to_string_lossy()),
+                line(id)
             )?;
         }
     }
@@ -375,6 +377,12 @@ fn run_show(index_path: &Path, args: &ShowArgs) -> Result<Outcome> {
         bail!("article `{id}` is in the index but could not be read back from its file");
     }
     Ok(Outcome::Found)
+}
+
+/// Writes `news-search: KIND PLACE: REASON` (a file's problem) with no control character of
+/// the file's name or text ([`line`]).
+fn report(out: &mut impl Write, kind: &str, place: &str, reason: &str) -> io::Result<()> {
+    writeln!(out, "news-search: {kind} {}: {}", line(place), line(reason))
 }
 
 /// `parse`: read files as `index` would and print each article; skips and errors on stderr.
@@ -412,14 +420,15 @@ fn run_parse(index_path: &Path, args: &ParseArgs) -> Result<Outcome> {
                 ..
             } => {
                 if let Some(warning) = warning {
-                    writeln!(stderr, "news-search: warning: {shown}: {warning}")?;
+                    report(&mut stderr, "warning:", &shown, &warning)?;
                 }
                 for problem in &parsed.problems {
-                    let line = problem.line.map(|l| format!(":{l}")).unwrap_or_default();
+                    let at = problem.line.map(|l| format!(":{l}")).unwrap_or_default();
                     writeln!(
                         stderr,
-                        "news-search: skipped {shown}{line}: {}",
-                        problem.reason
+                        "news-search: skipped {}{at}: {}",
+                        line(&shown),
+                        line(&problem.reason)
                     )?;
                 }
                 for article in &parsed.articles {
@@ -436,10 +445,10 @@ fn run_parse(index_path: &Path, args: &ParseArgs) -> Result<Outcome> {
             }
             FileOutcome::Unchanged { .. } => {}
             FileOutcome::Skipped { shown, reason, .. } => {
-                writeln!(stderr, "news-search: skipped {shown}: {reason}")?;
+                report(&mut stderr, "skipped", &shown, &reason)?;
             }
             FileOutcome::Failed { shown, reason } => {
-                writeln!(stderr, "news-search: error: {shown}: {reason}")?;
+                report(&mut stderr, "error:", &shown, &reason)?;
                 failures += 1;
             }
         }

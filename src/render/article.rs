@@ -8,6 +8,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
+use super::safe::{line, terminal};
 use super::{display_path, json_line, wrapped};
 use crate::article::Article;
 
@@ -50,26 +51,35 @@ pub fn write_text(
     width: Option<usize>,
 ) -> io::Result<()> {
     let path = display_path(&article.path, cwd);
-    writeln!(out, "{}", wrapped(&article.headline, "", width))?;
+    writeln!(out, "{}", wrapped(&line(&article.headline), "", width))?;
     let date = article.date.map_or_else(
         || "no date".to_string(),
         |d| d.format("%Y-%m-%d").to_string(),
     );
     writeln!(out, "date: {date}")?;
-    writeln!(out, "id: {}", article.id)?;
-    writeln!(out, "path: {}:{}", path.display(), article.line)?;
+    writeln!(out, "id: {}", line(&article.id))?;
+    writeln!(
+        out,
+        "path: {}:{}",
+        line(&path.to_string_lossy()),
+        article.line
+    )?;
     for (label, value) in [
         ("source", &article.source),
         ("url", &article.url),
         ("author", &article.author),
     ] {
         if let Some(value) = value {
-            writeln!(out, "{label}: {value}")?;
+            writeln!(out, "{label}: {}", line(value))?;
         }
     }
     for paragraph in &article.body {
         writeln!(out)?;
-        writeln!(out, "{}", wrapped(&paragraph.text, "", width))?;
+        writeln!(
+            out,
+            "{}",
+            wrapped(&terminal(&paragraph.text, true), "", width)
+        )?;
     }
     Ok(())
 }

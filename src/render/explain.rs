@@ -12,6 +12,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::json_line;
+use super::safe::line;
 use crate::search::Sort;
 use crate::search::explain::{Explanation, Understood};
 
@@ -29,7 +30,7 @@ pub fn write_text(out: &mut impl Write, explanation: &Explanation) -> io::Result
         Understood::Syntax(parts) => format!("{} (query syntax)", parts.join("; ")),
         Understood::Browse => "no words: every article in the date window".to_string(),
     };
-    writeln!(out, "query: {query}")?;
+    writeln!(out, "query: {}", line(&query))?;
     writeln!(out, "dates: {}", explanation.window)?;
     let order = match explanation.sort {
         Sort::Relevance => "relevance",

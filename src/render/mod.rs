@@ -10,6 +10,7 @@ pub mod explain;
 pub mod json;
 pub mod pager;
 pub mod progress;
+pub mod safe;
 pub mod stats;
 pub mod summary;
 pub mod terminal;
@@ -35,15 +36,16 @@ struct Versioned<'a, T: Serialize> {
     row: &'a T,
 }
 
-/// Writes `row` (an object) as one JSON line, `"v"` first.
+/// Writes `row` (an object) as one JSON line, `"v"` first, control characters escaped
+/// ([`safe::Json`]).
 pub fn json_line<T: Serialize>(out: &mut impl Write, row: &T) -> io::Result<()> {
-    serde_json::to_writer(
-        &mut *out,
-        &Versioned {
-            v: JSON_VERSION,
-            row,
-        },
-    )?;
+    let mut serializer = serde_json::Serializer::with_formatter(&mut *out, safe::Json);
+    Versioned {
+        v: JSON_VERSION,
+        row,
+    }
+    .serialize(&mut serializer)
+    .map_err(io::Error::from)?;
     out.write_all(b"\n")
 }
 

@@ -2,6 +2,7 @@
 
 use std::io::{self, Write};
 
+use super::safe::line;
 use super::{json_line, plural};
 use crate::index::stats::IndexStats;
 
@@ -35,7 +36,7 @@ pub fn write_text(out: &mut impl Write, stats: &IndexStats) -> io::Result<()> {
         writeln!(
             out,
             "  {}  {}{gone}",
-            folder.path,
+            line(&folder.path),
             plural(folder.articles as usize, "article", "articles")
         )?;
     }
@@ -48,7 +49,7 @@ pub fn write_text(out: &mut impl Write, stats: &IndexStats) -> io::Result<()> {
             .max()
             .unwrap_or(1);
         for source in &stats.sources {
-            writeln!(out, "  {:>width$}  {}", source.articles, source.name)?;
+            writeln!(out, "  {:>width$}  {}", source.articles, line(&source.name))?;
         }
     }
     Ok(())

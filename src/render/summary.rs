@@ -7,27 +7,34 @@
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
+use super::safe::line;
 use super::{plural, thousands};
 use crate::ingest::IndexReport;
 
 /// Writes warnings, errors, skipped files (with `verbose`) and the summary line.
 pub fn write_report(out: &mut impl Write, report: &IndexReport, verbose: bool) -> io::Result<()> {
     for warning in &report.warnings {
-        writeln!(out, "news-search: warning: {warning}")?;
+        writeln!(out, "news-search: warning: {}", line(warning))?;
     }
     for (root, articles) in &report.vanished_roots {
         writeln!(
             out,
             "news-search: warning: {root} is gone; its {} searchable until `news-search index --forget {root}`",
-            plural(*articles as usize, "article stays", "articles stay")
+            plural(*articles as usize, "article stays", "articles stay"),
+            root = line(root)
         )?;
     }
     for error in &report.errors {
-        writeln!(out, "news-search: error: {error}")?;
+        writeln!(out, "news-search: error: {}", line(error))?;
     }
     if verbose {
         for (place, reason) in &report.skipped {
-            writeln!(out, "news-search: skipped {place}: {reason}")?;
+            writeln!(
+                out,
+                "news-search: skipped {}: {}",
+                line(place),
+                line(reason)
+            )?;
         }
     }
     let seen = report.files_seen();

@@ -9,6 +9,7 @@ use std::path::Path;
 
 use anstyle::{AnsiColor, Style};
 
+use super::safe::line;
 use super::{Hit, display_path, thousands, wrapped};
 use crate::search::ScoreParts;
 use crate::search::rerank::{FEEDBACK_WEIGHT, HEADLINE_WEIGHT, PROXIMITY_WEIGHT};
@@ -26,7 +27,11 @@ pub fn write_paths(out: &mut impl Write, hits: &[Hit], cwd: Option<&Path>) -> io
     let mut seen = std::collections::HashSet::new();
     for hit in hits {
         if seen.insert(&hit.path) {
-            writeln!(out, "{}", display_path(&hit.path, cwd).display())?;
+            writeln!(
+                out,
+                "{}",
+                line(&display_path(&hit.path, cwd).to_string_lossy())
+            )?;
         }
     }
     Ok(())
@@ -57,12 +62,12 @@ pub fn write_hits(
         } else {
             &hit.headline
         };
-        writeln!(out, "{}", paint(HEADLINE, headline))?;
+        writeln!(out, "{}", paint(HEADLINE, &line(headline)))?;
         let date = hit.date.map_or_else(
             || "no date".to_string(),
             |d| d.format("%Y-%m-%d").to_string(),
         );
-        let path = display_path(&hit.path, cwd).display().to_string();
+        let path = line(&display_path(&hit.path, cwd).to_string_lossy()).into_owned();
         let copies = match hit.also_in.len() {
             0 => String::new(),
             1 => "  +1 copy".to_string(),
@@ -71,7 +76,7 @@ pub fn write_hits(
         let hint = if hit.id.is_empty() {
             String::new()
         } else {
-            format!("  {}", paint(HINT, &format!("show {}", hit.id)))
+            format!("  {}", paint(HINT, &format!("show {}", line(&hit.id))))
         };
         writeln!(
             out,
@@ -90,11 +95,11 @@ pub fn write_hits(
             else {
                 continue;
             };
-            snippet.push_str(before);
-            snippet.push_str(&paint(MATCH, matched));
+            snippet.push_str(&line(before));
+            snippet.push_str(&paint(MATCH, &line(matched)));
             pos = end;
         }
-        snippet.push_str(hit.snippet.get(pos..).unwrap_or_default());
+        snippet.push_str(&line(hit.snippet.get(pos..).unwrap_or_default()));
         writeln!(out, "{}", wrapped(&snippet, "    ", width))?;
         if let Some(parts) = &hit.explain {
             write_score_parts(out, hit.score, parts)?;

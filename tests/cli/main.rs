@@ -6,6 +6,7 @@
 mod conventions;
 mod corpora;
 mod filters;
+mod hostile;
 mod html_pages;
 mod incremental;
 mod maintenance;

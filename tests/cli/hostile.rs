@@ -1,0 +1,132 @@
+//! Hostile input: text from scraped pages must never drive the terminal, and odd queries and
+//! flags get clear answers.
+
+use super::{Sandbox, stderr, stdout};
+
+/// Escape sequences of the kinds that clear the screen, set the title, write the clipboard,
+/// ring the bell or rewrite what was printed; `\u{9b}` is the one-character CSI.
+const NASTY: &str = "\u{1b}[2J\u{1b}]0;pwned\u{7}\u{1b}]52;c;aGVsbG8=\u{7}\u{8}\u{8}\u{9b}31m\r";
+
+/// Whether bytes hold a terminal control: C0 other than newline and tab, DEL, or C1 (UTF-8
+/// `C2 80`–`C2 9F`).
+fn has_control(bytes: &[u8]) -> bool {
+    bytes
+        .iter()
+        .any(|&b| (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f)
+        || bytes
+            .windows(2)
+            .any(|w| w[0] == 0xc2 && (0x80..=0x9f).contains(&w[1]))
+}
+
+fn corpus(sb: &Sandbox) {
+    let article = serde_json::json!({
+        "title": format!("Harbour {NASTY} strike"),
+        "text": format!("The harbour strike {NASTY} entered its third day. Dockers voted again."),
+        "url": format!("https://example.com/{NASTY}"),
+        "author": format!("Ann {NASTY} Lee"),
+        "source": format!("Wire {NASTY} Service"),
+        "id": format!("id{NASTY}"),
+        "date": "2025-03-01",
+    });
+    sb.write("news/feed.json", article.to_string().as_bytes());
+    sb.write(
+        "news/name\u{1b}[2J\u{7}.txt",
+        b"Harbour news\n\nThe harbour reopened after the strike.\n",
+    );
+    sb.write(
+        "news/page.html",
+        b"<html><head><title>Harbour &#27;[2J page</title></head><body><article><h1>Harbour &#27;]0;x&#7; page</h1><p>The harbour &#27;[31m strike&#155;2J was long, and the harbour workers went home on Friday after the long talks ended.</p><p>Another paragraph about the harbour talks, long enough to be read as article text by the page reader.</p></article></body></html>",
+    );
+}
+
+#[test]
+fn no_field_can_drive_the_terminal() {
+    let sb = Sandbox::new();
+    corpus(&sb);
+    let index = sb.run(&["index", "-v", "news"]);
+    assert!(
+        matches!(index.status.code(), Some(0 | 2)),
+        "{}",
+        stderr(&index)
+    );
+    let (_, hits) = sb.json(&["-n", "10", "harbour"]);
+    assert!(hits.len() >= 2, "{hits:?}");
+    let ids: Vec<String> = hits
+        .iter()
+        .map(|h| h["id"].as_str().expect("id").to_string())
+        .collect();
+    let mut runs: Vec<Vec<String>> = vec![
+        vec!["--color".into(), "never".into(), "harbour".into()],
+        vec![
+            "--color".into(),
+            "never".into(),
+            "--explain".into(),
+            format!("harbour {NASTY}"),
+        ],
+        vec!["-l".into(), "harbour".into()],
+        vec!["stats".into()],
+        vec!["parse".into(), "news".into()],
+        vec!["index".into(), "-v".into(), "news".into()],
+    ];
+    for id in &ids {
+        runs.push(vec!["show".into(), id.clone()]);
+    }
+    for args in &runs {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = sb.run(&args);
+        assert!(
+            !has_control(&out.stdout),
+            "{args:?} stdout: {:?}",
+            stdout(&out)
+        );
+        assert!(
+            !has_control(&out.stderr),
+            "{args:?} stderr: {:?}",
+            stderr(&out)
+        );
+    }
+    // Colour on: only news-search's own colour codes (SGR, `ESC [ … m`) remain.
+    let coloured = sb.run(&["--color", "always", "harbour"]).stdout;
+    let mut plain = Vec::new();
+    let mut i = 0;
+    while i < coloured.len() {
+        if coloured[i] == 0x1b && coloured.get(i + 1) == Some(&b'[') {
+            let end = coloured[i..]
+                .iter()
+                .position(|&b| b == b'm')
+                .expect("SGR end");
+            assert!(
+                coloured[i + 2..i + end]
+                    .iter()
+                    .all(|b| b.is_ascii_digit() || *b == b';'),
+                "a foreign sequence: {:?}",
+                String::from_utf8_lossy(&coloured[i..i + end + 1])
+            );
+            i += end + 1;
+        } else {
+            plain.push(coloured[i]);
+            i += 1;
+        }
+    }
+    assert!(
+        !has_control(&plain),
+        "{:?}",
+        String::from_utf8_lossy(&plain)
+    );
+    // JSON escapes every control, C1 included, and keeps the text.
+    for args in [
+        vec!["--json", "harbour"],
+        vec!["parse", "--json", "news"],
+        vec!["stats", "--json"],
+    ] {
+        let out = sb.run(&args);
+        assert!(!has_control(&out.stdout), "{args:?}: {:?}", stdout(&out));
+        for row in stdout(&out).lines() {
+            serde_json::from_str::<serde_json::Value>(row).expect("a JSON line");
+        }
+    }
+    assert!(
+        hits.iter()
+            .any(|h| h["source"].as_str().is_some_and(|s| s.contains('\u{9b}')))
+    );
+}
