@@ -16,6 +16,12 @@ use crate::search::rerank::Ranking;
 use crate::search::timeline::Unit;
 use crate::search::{SearchRequest, Sort};
 
+/// Most articles `-n` may ask for: more than any archive this tool is for would return, and
+/// small enough that every buffer sized by it stays bounded.
+pub const MAX_LIMIT: usize = 1_000_000;
+/// Most passages `--per-article` may ask for.
+pub const MAX_PER_ARTICLE: usize = 10_000;
+
 /// Environment variable naming the index folder.
 pub const INDEX_ENV: &str = "NEWS_SEARCH_INDEX";
 
@@ -59,8 +65,17 @@ pub fn search_request(args: &SearchArgs) -> Result<SearchRequest> {
 /// that is allowed only for `--timeline` (the whole index over time).
 pub fn search_request_on(args: &SearchArgs, today: NaiveDate) -> Result<SearchRequest> {
     let (query, clause) = extract_date_clause(&args.query.join(" "), today)?;
-    if args.per_article == 0 {
-        bail!("--per-article must be at least 1");
+    if !(1..=MAX_LIMIT).contains(&args.limit) {
+        bail!(
+            "-n takes 1 to {MAX_LIMIT} articles, not {}; `--count` says how many match",
+            args.limit
+        );
+    }
+    if !(1..=MAX_PER_ARTICLE).contains(&args.per_article) {
+        bail!(
+            "--per-article takes 1 to {MAX_PER_ARTICLE} passages, not {}",
+            args.per_article
+        );
     }
     let flags = DateWindow::from_args(args.since.as_deref(), args.until.as_deref(), today)?;
     let window = clause.map_or(flags, |c| flags.intersect(c));

@@ -223,8 +223,8 @@ fn article_document(
     for folder in folders_of(path) {
         doc.add_text(f.folders, folder);
     }
-    if let Some(date) = article.date {
-        doc.add_date(f.date, to_datetime(date));
+    if let Some(date) = article.date.and_then(to_datetime) {
+        doc.add_date(f.date, date);
     }
     doc.add_u64(f.exact, exact);
     doc.add_u64(f.simhash, simhash);
@@ -327,12 +327,21 @@ pub fn article_key(path: &str, id: &str) -> u64 {
     fnv64(&bytes)
 }
 
-/// Midnight UTC of a calendar date, as stored in the date field.
-pub fn to_datetime(date: NaiveDate) -> DateTime {
+/// The first and last calendar years a date field can hold: tantivy stores dates as
+/// nanoseconds since 1970 in 64 bits (1677-09-21 to 2262-04-11), so whole years 1678–2261.
+pub const DATE_YEARS: (i32, i32) = (1678, 2261);
+
+/// Midnight UTC of a calendar date, as stored in the date field; `None` for a date outside
+/// [`DATE_YEARS`], which the field cannot hold (such an article is indexed as undated).
+pub fn to_datetime(date: NaiveDate) -> Option<DateTime> {
+    use chrono::Datelike;
+    if !(DATE_YEARS.0..=DATE_YEARS.1).contains(&date.year()) {
+        return None;
+    }
     let seconds = date
         .and_hms_opt(0, 0, 0)
         .map_or(0, |dt| dt.and_utc().timestamp());
-    DateTime::from_timestamp_secs(seconds)
+    Some(DateTime::from_timestamp_secs(seconds))
 }
 
 /// The calendar date of a stored date value.

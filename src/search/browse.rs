@@ -8,6 +8,8 @@
 
 use std::ops::Bound;
 
+use chrono::NaiveDate;
+
 use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::{IndexRecordOption, Term};
 
@@ -15,7 +17,7 @@ use super::period::DateWindow;
 use super::query::{Highlight, QueryPlan};
 use crate::index::Fields;
 use crate::index::schema::KIND_ARTICLE;
-use crate::index::writer::to_datetime;
+use crate::index::writer::{DATE_YEARS, to_datetime};
 
 /// Every article document (never the index's file and folder records).
 pub fn all_articles(fields: &Fields) -> Box<dyn Query> {
@@ -49,9 +51,18 @@ pub fn date_filter(fields: &Fields, window: &DateWindow) -> Option<Box<dyn Query
     if window.is_open() {
         return None;
     }
-    let bound = |date: Option<chrono::NaiveDate>| {
+    // A side beyond the years the field holds is clamped to them: `--until 1600` keeps no
+    // article, `--until 3000` every dated one.
+    let (first, last) = (
+        NaiveDate::from_ymd_opt(DATE_YEARS.0, 1, 1),
+        NaiveDate::from_ymd_opt(DATE_YEARS.1, 12, 31),
+    );
+    let bound = |date: Option<NaiveDate>| {
         date.map_or(Bound::Unbounded, |d| {
-            Bound::Included(Term::from_field_date(fields.date, to_datetime(d)))
+            let d = d.clamp(first.unwrap_or(d), last.unwrap_or(d));
+            to_datetime(d).map_or(Bound::Unbounded, |value| {
+                Bound::Included(Term::from_field_date(fields.date, value))
+            })
         })
     };
     let range = RangeQuery::new(bound(window.since), bound(window.until));

@@ -130,3 +130,58 @@ fn no_field_can_drive_the_terminal() {
             .any(|h| h["source"].as_str().is_some_and(|s| s.contains('\u{9b}')))
     );
 }
+
+#[test]
+fn odd_queries_and_flags_get_answers_not_crashes() {
+    let sb = Sandbox::new();
+    sb.index_corpus();
+    // 9,000 nested brackets read as words (groups stop at 8 deep): no stack overflow.
+    let deep = format!("{}export{}", "(".repeat(9000), ")".repeat(9000));
+    let out = sb.run(&["--count", &deep]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out), stdout(&sb.run(&["--count", "export"])));
+    let unbalanced = "(".repeat(9000);
+    let out = sb.run(&[&format!("{unbalanced} export")]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+
+    for n in ["18446744073709551615", "0", "1000001"] {
+        let out = sb.run(&["-n", n, "export"]);
+        assert_eq!(out.status.code(), Some(2), "-n {n}");
+        assert!(
+            stderr(&out).contains("-n takes 1 to 1000000"),
+            "{}",
+            stderr(&out)
+        );
+        assert!(!stderr(&out).contains("panicked"));
+    }
+    // Dates beyond the years an index holds (1678-2261) are clamped to them.
+    let dated = stdout(&sb.run(&["--count", "--since", "1700"]));
+    assert_eq!(stdout(&sb.run(&["--count", "--until", "3000"])), dated);
+    assert_eq!(
+        stdout(&sb.run(&["--count", "--since", "0001", "--until", "9999"])),
+        dated
+    );
+    let none = sb.run(&["--count", "--until", "1600"]);
+    assert_eq!((none.status.code(), stdout(&none).trim()), (Some(1), "0"));
+}
+
+#[test]
+fn an_article_dated_outside_the_index_years_is_undated() {
+    let sb = Sandbox::new();
+    sb.write(
+        "news/old.txt",
+        b"Old chronicle\n\nMay 1, 1500\n\nThe chronicle of the harbour.\n",
+    );
+    sb.write(
+        "news/new.txt",
+        b"New chronicle\n\nMay 1, 2025\n\nA new chronicle of the port was written.\n",
+    );
+    sb.index(&["news"]);
+    let (_, hits) = sb.json(&["-n", "10", "chronicle"]);
+    assert_eq!(hits.len(), 2);
+    let timeline = stdout(&sb.run(&["--timeline", "--json", "chronicle"]));
+    assert!(
+        timeline.contains("\"label\":\"undated\",\"count\":1"),
+        "{timeline}"
+    );
+}
