@@ -195,11 +195,11 @@ impl Stats {
             return Ok(None);
         }
         let today = chrono::Local::now().date_naive();
-        let files: Vec<PathBuf> = walk_files(&[dir.to_path_buf()])
+        let files: Vec<PathBuf> = walk_files(&[dir.to_path_buf()], false)
             .into_iter()
             .filter_map(|found| match found {
                 Found::File(path) => Some(path),
-                Found::Error(..) => None,
+                Found::Error(..) | Found::Skipped(..) => None,
             })
             .collect();
         let articles: Vec<Article> = files

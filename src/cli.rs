@@ -83,6 +83,10 @@ pub struct ParseArgs {
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
+    /// Follow symbolic links out of the named folders too, as `index --follow-links` does
+    #[arg(long)]
+    pub follow_links: bool,
+
     /// Print JSON Lines, one object per article
     #[arg(long)]
     pub json: bool,
@@ -98,6 +102,11 @@ pub struct IndexArgs {
     /// Start over: clear the index, then index
     #[arg(long)]
     pub rebuild: bool,
+
+    /// Follow symbolic links out of the indexed folders too (by default a link is followed only
+    /// to a file or folder inside the folder it is in)
+    #[arg(long)]
+    pub follow_links: bool,
 
     /// Remove an indexed folder (or file) and every article read from it; repeat for several
     #[arg(long, value_name = "PATH", conflicts_with_all = ["paths", "rebuild"])]

@@ -111,6 +111,7 @@ fn run_index(index_path: &Path, args: &IndexArgs) -> Result<Outcome> {
         today: Local::now().date_naive(),
         commit_interval: Duration::from_secs(args.commit_every),
         named: !args.paths.is_empty(),
+        follow_links: args.follow_links,
     };
     let bar = Bar::for_stderr(args.quiet);
     let report = index_paths(&mut sink, &manifest, &roots, &options, &bar, &STOP)?;
@@ -399,7 +400,7 @@ fn run_parse(index_path: &Path, args: &ParseArgs) -> Result<Outcome> {
     let mut stdout = io::stdout().lock();
     let mut stderr = io::stderr();
     let (mut articles, mut failures) = (0usize, 0usize);
-    for found in walk_files(&args.paths) {
+    for found in walk_files(&args.paths, args.follow_links) {
         let outcome = match found {
             Found::File(path) => {
                 let key = file_key(&path);
@@ -407,6 +408,11 @@ fn run_parse(index_path: &Path, args: &ParseArgs) -> Result<Outcome> {
                 let roots = if in_index { &indexed } else { &named };
                 read_file(&path, None, roots, today)
             }
+            Found::Skipped(path, reason) => FileOutcome::Skipped {
+                shown: path.display().to_string(),
+                reason,
+                record: None,
+            },
             Found::Error(path, reason) => FileOutcome::Failed {
                 shown: path.display().to_string(),
                 reason,

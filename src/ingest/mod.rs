@@ -43,6 +43,8 @@ pub struct IndexOptions {
     pub commit_interval: Duration,
     /// The user named the folders (rather than re-syncing every indexed one).
     pub named: bool,
+    /// Follow symbolic links out of the indexed folders ([`walk_files`]).
+    pub follow_links: bool,
 }
 
 /// Receives progress of a run (a progress bar, or nothing).
@@ -180,12 +182,23 @@ pub fn index_paths(
         }
     }
 
-    let (pending, seen, unreadable) = plan(&present, manifest, &mut report);
+    let (pending, seen, unreadable) = plan(&present, manifest, options.follow_links, &mut report);
     // Ids are made below the deepest indexed folder a file is in, this run's or an earlier one's.
     let mut id_roots: Vec<String> = manifest.roots.keys().cloned().collect();
     id_roots.extend(root_keys.iter().cloned());
     let id_roots: &[String] = &id_roots;
-    remove_vanished(sink, manifest, &root_keys, &seen, &unreadable, &mut report);
+    // Files reached only through a followed link lie under no root: when every indexed root
+    // was walked, one not seen again (its link removed) goes too.
+    let walked_all = manifest.roots.keys().all(|r| root_keys.contains(r));
+    remove_vanished(
+        sink,
+        manifest,
+        &root_keys,
+        walked_all,
+        &seen,
+        &unreadable,
+        &mut report,
+    );
 
     progress.start(pending.len() as u64);
     let fields = sink.fields();
@@ -245,14 +258,19 @@ pub fn index_paths(
 fn plan(
     roots: &[PathBuf],
     manifest: &Manifest,
+    follow_links: bool,
     report: &mut IndexReport,
 ) -> (Vec<Pending>, HashSet<String>, Vec<String>) {
     let mut pending = Vec::new();
     let mut seen = HashSet::new();
     let mut unreadable = Vec::new();
-    for found in walk_files(roots) {
+    for found in walk_files(roots, follow_links) {
         let path = match found {
             Found::File(path) => path,
+            Found::Skipped(path, reason) => {
+                report.skip_file(path.display().to_string(), &reason);
+                continue;
+            }
             Found::Error(path, reason) => {
                 if path.exists() || path.symlink_metadata().is_ok() {
                     unreadable.push(file_key(&path));
@@ -328,18 +346,24 @@ fn batches(pending: &[Pending]) -> Vec<&[Pending]> {
     batches
 }
 
-/// Deletes the articles of files that were indexed under one of `roots` but are gone now.
-/// Files under a path that could not be walked are kept: they may still exist.
+/// Deletes the articles of files that were indexed under one of `roots` but are gone now, and,
+/// when `walked_all` (every indexed root was walked), of files under no indexed root (reached
+/// through a link) that were not reached again. Files under a path that could not be walked
+/// are kept: they may still exist.
 fn remove_vanished(
     sink: &mut IndexSink,
     manifest: &Manifest,
     roots: &[String],
+    walked_all: bool,
     seen: &HashSet<String>,
     unreadable: &[String],
     report: &mut IndexReport,
 ) {
     for (key, record) in &manifest.files {
-        let under_root = roots.iter().any(|r| is_under(key, r));
+        let linked = walked_all
+            && !manifest.roots.keys().any(|r| is_under(key, r))
+            && !roots.iter().any(|r| is_under(key, r));
+        let under_root = linked || roots.iter().any(|r| is_under(key, r));
         let in_doubt = unreadable.iter().any(|u| is_under(key, u));
         if under_root && !in_doubt && !seen.contains(key) {
             sink.delete_file(key);

@@ -99,6 +99,14 @@ pub fn read_file(
         shown: path.display().to_string(),
         reason: format!("cannot read: {}", err.to_string().to_lowercase()),
     };
+    if fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        // A FIFO or device: reading it could block for ever.
+        return FileOutcome::Skipped {
+            shown,
+            reason: "not a regular file".to_string(),
+            record: None,
+        };
+    }
     let (size, mtime) = match file_stamp(path) {
         Ok(stamp) => stamp,
         Err(err) => return failed(err),
@@ -127,10 +135,10 @@ pub fn read_file(
             Some("not valid UTF-8, decoded as Windows-1252".to_string()),
         ),
         other => {
-            let reason = if other == Decoded::Empty {
-                "empty file"
-            } else {
-                "binary file"
+            let reason = match other {
+                Decoded::Empty => "empty file",
+                Decoded::NotText => "not text (too many control characters)",
+                _ => "binary file",
             };
             return FileOutcome::Skipped {
                 shown,

@@ -16,12 +16,18 @@ use crate::index::FORMAT_FILE;
 pub enum Found {
     /// A regular file to consider.
     File(PathBuf),
+    /// A path that is not walked, and why: a FIFO, socket or device (reading one could block
+    /// for ever), or a symbolic link out of the indexed folder.
+    Skipped(PathBuf, String),
     /// A path that could not be read (missing, permission denied), with the reason.
     Error(PathBuf, String),
 }
 
-/// Lists every file under `roots`, recursively, in name order.
-pub fn walk_files(roots: &[PathBuf]) -> Vec<Found> {
+/// Lists every file under `roots`, recursively, in name order. Symbolic links are followed
+/// only to files and folders inside the root they are found in (those are walked anyway, so
+/// such a link adds nothing) unless `follow_links`; a link out of the root is skipped with a
+/// reason, so a `corpus/passwd.txt -> /etc/passwd` is never read.
+pub fn walk_files(roots: &[PathBuf], follow_links: bool) -> Vec<Found> {
     let mut found = Vec::new();
     for root in roots {
         if !root.exists() {
@@ -31,8 +37,10 @@ pub fn walk_files(roots: &[PathBuf]) -> Vec<Found> {
             ));
             continue;
         }
+        let inside = std::fs::canonicalize(root).unwrap_or_else(|_| root.clone());
         let walker = WalkDir::new(root)
-            .follow_links(true)
+            .follow_links(follow_links)
+            .follow_root_links(true)
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|e| (e.depth() == 0 || !is_hidden(e.file_name())) && !is_news_index(e));
@@ -41,7 +49,16 @@ pub fn walk_files(roots: &[PathBuf]) -> Vec<Found> {
                 Ok(entry) if entry.file_type().is_file() => {
                     found.push(Found::File(entry.into_path()));
                 }
-                Ok(_) => {}
+                Ok(entry) if entry.file_type().is_dir() => {}
+                Ok(entry) if entry.path_is_symlink() && entry.depth() > 0 => {
+                    if let Some(skip) = outside_link(entry.path(), &inside) {
+                        found.push(skip);
+                    }
+                }
+                Ok(entry) => found.push(Found::Skipped(
+                    entry.path().to_path_buf(),
+                    format!("not a regular file ({})", special_kind(&entry.file_type())),
+                )),
                 Err(err) => {
                     let path = err.path().map_or_else(|| root.clone(), Path::to_path_buf);
                     let reason = err
@@ -53,6 +70,45 @@ pub fn walk_files(roots: &[PathBuf]) -> Vec<Found> {
         }
     }
     found
+}
+
+/// What to report of a symbolic link that is not followed: nothing when it points inside
+/// the root (its target is walked itself), a skip when it points out of it, an error when it
+/// points nowhere.
+fn outside_link(link: &Path, inside: &Path) -> Option<Found> {
+    match std::fs::canonicalize(link) {
+        Ok(target) if target.starts_with(inside) => None,
+        Ok(target) => Some(Found::Skipped(
+            link.to_path_buf(),
+            format!(
+                "symbolic link out of the indexed folder (to {}); index that folder, or use --follow-links",
+                target.display()
+            ),
+        )),
+        Err(_) => Some(Found::Error(
+            link.to_path_buf(),
+            "broken symbolic link".to_string(),
+        )),
+    }
+}
+
+/// What kind of special file a file type is.
+fn special_kind(file_type: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return "a FIFO";
+        }
+        if file_type.is_socket() {
+            return "a socket";
+        }
+        if file_type.is_block_device() || file_type.is_char_device() {
+            return "a device";
+        }
+    }
+    let _ = file_type;
+    "not a file or folder"
 }
 
 /// Whether a file is a collection's own documentation rather than an article.
@@ -103,7 +159,7 @@ mod tests {
         fs::write(dir.path().join("b/.git/config"), "x").expect("write");
         fs::write(dir.path().join("a.txt"), "x").expect("write");
         fs::write(dir.path().join(".hidden.txt"), "x").expect("write");
-        let files: Vec<PathBuf> = walk_files(&[dir.path().to_path_buf()])
+        let files: Vec<PathBuf> = walk_files(&[dir.path().to_path_buf()], false)
             .into_iter()
             .filter_map(|f| match f {
                 Found::File(p) => Some(
@@ -111,7 +167,7 @@ mod tests {
                         .expect("under root")
                         .to_path_buf(),
                 ),
-                Found::Error(..) => None,
+                Found::Error(..) | Found::Skipped(..) => None,
             })
             .collect();
         assert_eq!(
@@ -127,7 +183,7 @@ mod tests {
         fs::write(dir.path().join("index").join(FORMAT_FILE), "8").expect("write");
         fs::write(dir.path().join("index/meta.json"), "{}").expect("write");
         fs::write(dir.path().join("a.txt"), "x").expect("write");
-        let found = walk_files(&[dir.path().to_path_buf()]);
+        let found = walk_files(&[dir.path().to_path_buf()], false);
         assert!(
             matches!(&found[..], [Found::File(p)] if p.ends_with("a.txt")),
             "{found:?}"
@@ -136,7 +192,7 @@ mod tests {
 
     #[test]
     fn missing_root_is_an_error() {
-        let found = walk_files(&[PathBuf::from("/no/such/news/folder")]);
+        let found = walk_files(&[PathBuf::from("/no/such/news/folder")], false);
         assert!(matches!(&found[..], [Found::Error(_, reason)] if reason.contains("no such")));
     }
 

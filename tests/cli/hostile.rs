@@ -185,3 +185,67 @@ fn an_article_dated_outside_the_index_years_is_undated() {
         "{timeline}"
     );
 }
+
+#[test]
+fn odd_files_are_read_or_skipped_with_a_reason() {
+    let sb = Sandbox::new();
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(
+        "Zürich talks\n\nThe Zürich talks on shipping resumed.\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes),
+    );
+    sb.write("news/utf16.txt", &utf16);
+    let mut state: u32 = 1;
+    let noise: Vec<u8> = (0..1_000_000)
+        .map(|_| {
+            state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            ((state >> 16) as u8).max(1)
+        })
+        .collect();
+    sb.write("news/noise.txt", &noise);
+    let fifo = sb.dir.path().join("news/pipe.txt");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    let outside = sb.write(
+        "elsewhere/secret.txt",
+        b"Secret memo\n\nThe zurich secret plan.\n",
+    );
+    std::os::unix::fs::symlink(&outside, sb.dir.path().join("news/link.txt")).expect("symlink");
+
+    let out = sb.run(&["index", "-v", "news"]);
+    let message = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{message}");
+    assert!(
+        message.contains("pipe.txt: not a regular file (a FIFO)"),
+        "{message}"
+    );
+    assert!(message.contains("noise.txt: not text"), "{message}");
+    assert!(
+        message.contains("link.txt: symbolic link out of the indexed folder"),
+        "{message}"
+    );
+    let (_, hits) = sb.json(&["zurich"]);
+    let paths: Vec<&str> = hits.iter().filter_map(|h| h["path"].as_str()).collect();
+    assert_eq!(
+        paths,
+        ["news/utf16.txt"],
+        "UTF-16 read, the link's target not"
+    );
+    assert!(
+        hits[0]["headline"]
+            .as_str()
+            .is_some_and(|h| h == "Zürich talks")
+    );
+
+    // Followed on request; the link removed, its article goes.
+    sb.index(&["--follow-links", "news"]);
+    assert_eq!(sb.json(&["secret"]).1.len(), 1);
+    std::fs::remove_file(sb.dir.path().join("news/link.txt")).expect("rm link");
+    sb.index(&["news"]);
+    let out = sb.run(&["secret"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+}
