@@ -13,6 +13,7 @@ mod attribution;
 mod blocks;
 mod content;
 mod dates;
+mod depth;
 mod furniture;
 mod headline;
 mod jsonld;
@@ -46,7 +47,7 @@ const MIN_DEDUP_CHARS: usize = 40;
 /// each paragraph's `line` is where its text starts in `text` (1 when it cannot be found). A
 /// page without article text (an empty document, an index of teasers) yields a [`Problem`].
 pub fn parse_html(id: &str, path: &Path, text: &str, today: NaiveDate) -> Parsed {
-    let doc = Html::parse_document(text);
+    let doc = Html::parse_document(&depth::bounded(text));
     let meta = meta::read_meta(&doc);
     let ld = jsonld::read_linked_data(&doc, meta.canonical.as_deref());
     let site = attribution::site_name(&meta, &ld);

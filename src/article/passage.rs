@@ -89,12 +89,16 @@ pub fn split_passages(body: &[Paragraph]) -> Vec<Passage> {
         .collect()
 }
 
-/// Cuts a long paragraph into parts of whole sentences of about [`TARGET_PART_BYTES`] each.
+/// Cuts a long paragraph into parts of whole sentences of about [`TARGET_PART_BYTES`] each; a
+/// sentence longer than [`MAX_PASSAGE_BYTES`] (text with no sentence ends) is cut between words
+/// ([`word_chunks`]), so no passage grows with its input.
 fn split_long(text: &str) -> Vec<String> {
     let mut parts = Vec::new();
     let mut current = String::new();
-    for span in sentence_spans(text) {
-        let sentence = &text[span];
+    let sentences = sentence_spans(text)
+        .into_iter()
+        .flat_map(|span| word_chunks(&text[span]));
+    for sentence in sentences {
         if !current.is_empty() && current.len() + sentence.len() > TARGET_PART_BYTES {
             parts.push(std::mem::take(&mut current));
         }
@@ -109,9 +113,54 @@ fn split_long(text: &str) -> Vec<String> {
     parts
 }
 
+/// A sentence in chunks of at most [`TARGET_PART_BYTES`], cut at the last space before the
+/// bound (at a character boundary when a chunk has no space); the sentence whole when short.
+fn word_chunks(sentence: &str) -> Vec<&str> {
+    if sentence.len() <= MAX_PASSAGE_BYTES {
+        return vec![sentence];
+    }
+    let mut chunks = Vec::new();
+    let mut rest = sentence.trim_start();
+    while rest.len() > TARGET_PART_BYTES {
+        let mut bound = TARGET_PART_BYTES;
+        while !rest.is_char_boundary(bound) {
+            bound -= 1;
+        }
+        let cut = rest[..bound]
+            .rfind(char::is_whitespace)
+            .filter(|&at| at > 0)
+            .unwrap_or(bound);
+        chunks.push(rest[..cut].trim_end());
+        rest = rest[cut..].trim_start();
+    }
+    if !rest.is_empty() {
+        chunks.push(rest);
+    }
+    chunks
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_without_sentence_ends_is_cut_between_words() {
+        let text = "harbour strike talks ".repeat(50_000);
+        let passages = split_passages(&[Paragraph {
+            line: 1,
+            text: text.clone(),
+        }]);
+        assert!(passages.len() > 1000, "{}", passages.len());
+        assert!(passages.iter().all(|p| p.text.len() <= MAX_PASSAGE_BYTES));
+        let words: usize = passages
+            .iter()
+            .map(|p| p.text.split_whitespace().count())
+            .sum();
+        assert_eq!(words, text.split_whitespace().count());
+        let glued = "x".repeat(5000);
+        let parts = word_chunks(&glued);
+        assert!(parts.iter().all(|p| p.len() <= TARGET_PART_BYTES) && parts.concat() == glued);
+    }
 
     fn para(text: &str, line: u64) -> Paragraph {
         Paragraph {

@@ -19,25 +19,21 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Splits `text` into sentences, returned as byte ranges that cover the text without its
-/// surrounding white space. Text with no sentence end is one sentence.
+/// surrounding white space. Text with no sentence end is one sentence. One pass, no copy: the
+/// cost is linear in the text, whatever it holds.
 pub fn sentence_spans(text: &str) -> Vec<Range<usize>> {
     let mut spans = Vec::new();
     let mut start = skip_space(text, 0);
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        if pos < start || !matches!(c, '.' | '!' | '?') {
-            i += 1;
-            continue;
-        }
+    let mut i = start;
+    while let Some(offset) = text[i..].find(['.', '!', '?']) {
+        let pos = i + offset;
+        let c = text[pos..].chars().next().unwrap_or('.');
         // Take the run of terminal punctuation and closing quotes/brackets.
-        let mut j = i + 1;
-        while j < chars.len() && is_closing(chars[j].1) {
-            j += 1;
+        let mut end = pos + c.len_utf8();
+        while let Some(d) = text[end..].chars().next().filter(|&d| is_closing(d)) {
+            end += d.len_utf8();
         }
-        let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
-        let next_is_space = chars.get(j).is_some_and(|&(_, c)| c.is_whitespace());
+        let next_is_space = text[end..].chars().next().is_some_and(char::is_whitespace);
         if next_is_space
             && starts_sentence(text, skip_space(text, end))
             && !(c == '.' && is_abbreviation(&text[start..pos]))
@@ -45,7 +41,7 @@ pub fn sentence_spans(text: &str) -> Vec<Range<usize>> {
             spans.push(start..end);
             start = skip_space(text, end);
         }
-        i = j;
+        i = end;
     }
     let tail_end = text.trim_end().len();
     if start < tail_end {
@@ -85,11 +81,21 @@ fn starts_sentence(text: &str, pos: usize) -> bool {
 }
 
 /// Whether the word that ends the text before a full stop is an abbreviation or an initial.
+/// Only a short word can be one: a long run without spaces (`a.b.c.…`) is never lower-cased
+/// whole, so the check costs no more than the abbreviations' length.
 fn is_abbreviation(before: &str) -> bool {
-    let word = before
+    const LONGEST: usize = 12;
+    let mut from = before.len().saturating_sub(LONGEST + 1);
+    while !before.is_char_boundary(from) {
+        from -= 1;
+    }
+    let word = before[from..]
         .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
         .next()
         .unwrap_or("");
+    if word.len() > LONGEST {
+        return false;
+    }
     let lower = word.to_lowercase();
     let letters = lower.chars().filter(|c| c.is_alphabetic()).count();
     (letters == 1 && lower.chars().all(char::is_alphabetic))

@@ -9,6 +9,7 @@
 //! goes on and everything indexed before stays.
 
 pub mod decode;
+pub mod limits;
 pub mod read;
 pub mod walk;
 

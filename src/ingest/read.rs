@@ -10,9 +10,10 @@ use std::time::UNIX_EPOCH;
 use chrono::NaiveDate;
 
 use super::decode::{Decoded, decode};
+use super::limits::{MAX_ARTICLE_BYTES, cut, cut_article, cut_message};
 use super::walk::is_documentation;
 use crate::article::fingerprint::{content_hash, fnv64};
-use crate::article::format::{Parsed, confirm_format, detect_format, parse_document};
+use crate::article::format::{Format, Parsed, confirm_format, detect_format, parse_document};
 use crate::index::manifest::FileRecord;
 
 /// What happened to one file.
@@ -154,8 +155,29 @@ pub fn read_file(
             record: None,
         };
     };
+    let format = confirm_format(format, &text);
+    let mut warnings: Vec<String> = warning.into_iter().collect();
+    let mut text = text;
+    if format == Format::Text
+        && let Some(kept) = cut(&text, MAX_ARTICLE_BYTES).map(str::len)
+    {
+        // One article per file: cut before parsing, so parsing never sees more.
+        warnings.push(cut_message("the article's", text.len()));
+        text.truncate(kept);
+    }
     let id = article_id(id_path(&key, roots));
-    let parsed = parse_document(confirm_format(format, &text), &id, path, &text, today);
+    let mut parsed = parse_document(format, &id, path, &text, today);
+    drop(text);
+    for article in parsed
+        .articles
+        .iter_mut()
+        .filter(|_| format != Format::Text)
+    {
+        if let Some(bytes) = cut_article(article) {
+            warnings.push(cut_message(&format!("article `{}`", article.id), bytes));
+        }
+    }
+    let warning = (!warnings.is_empty()).then(|| warnings.join("; "));
     record.articles = parsed.articles.len() as u64;
     FileOutcome::Read {
         key,

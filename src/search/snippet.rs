@@ -94,9 +94,7 @@ fn choose_window(text: &str, matches: &[Match]) -> Range<usize> {
     let mut best: Option<(f32, Range<usize>)> = None;
     for i in 0..sentences.len() {
         let mut end = i;
-        while end + 1 < sentences.len()
-            && chars_in(text, sentences[i].start..sentences[end + 1].end) <= MAX_SNIPPET_CHARS
-        {
+        while end + 1 < sentences.len() && fits(text, sentences[i].start..sentences[end + 1].end) {
             end += 1;
         }
         let range = sentences[i].start..sentences[end].end;
@@ -108,10 +106,19 @@ fn choose_window(text: &str, matches: &[Match]) -> Range<usize> {
     let Some((_, range)) = best else {
         return 0..0;
     };
-    if chars_in(text, range.clone()) <= MAX_SNIPPET_CHARS {
+    if fits(text, range.clone()) {
         return range;
     }
     cut_inside(text, range, matches)
+}
+
+/// The matches that start inside `range`, found by binary search: matches are in text order,
+/// so scoring a window costs the matches in it, not all of the passage's (a passage of 4 MB
+/// holds 300,000 matches of a common word).
+fn inside<'m>(matches: &'m [Match], range: &Range<usize>) -> &'m [Match] {
+    let from = matches.partition_point(|m| m.range.start < range.start);
+    let to = matches.partition_point(|m| m.range.start < range.end);
+    &matches[from..to.max(from)]
 }
 
 /// Distinct query terms this close (in bytes) count as sitting together.
@@ -121,9 +128,9 @@ const CLOSE_BYTES: usize = 40;
 /// and a bonus for each pair of different terms that sit close together, so that a region
 /// where the query's words meet beats one where they are scattered.
 fn coverage(matches: &[Match], range: &Range<usize>) -> f32 {
-    let inside: Vec<&Match> = matches
+    let inside: Vec<&Match> = inside(matches, range)
         .iter()
-        .filter(|m| m.range.start >= range.start && m.range.end <= range.end)
+        .filter(|m| m.range.end <= range.end)
         .collect();
     let mut seen: Vec<&str> = Vec::new();
     let mut score = 0.0;
@@ -148,9 +155,9 @@ fn coverage(matches: &[Match], range: &Range<usize>) -> f32 {
 /// both ends on word boundaries.
 fn cut_inside(text: &str, range: Range<usize>, matches: &[Match]) -> Range<usize> {
     let lead_chars = MAX_SNIPPET_CHARS / 5;
-    let mut anchors: Vec<usize> = matches
+    let mut anchors: Vec<usize> = inside(matches, &range)
         .iter()
-        .filter(|m| m.range.start >= range.start && m.range.end <= range.end)
+        .filter(|m| m.range.end <= range.end)
         .map(|m| m.range.start)
         .collect();
     if anchors.is_empty() {
@@ -199,6 +206,13 @@ fn is_boundary(text: &str, pos: usize) -> bool {
         (None, _) | (_, None) => true,
         (Some(b), Some(a)) => b.is_whitespace() || a.is_whitespace(),
     }
+}
+
+/// Whether a byte range holds at most [`MAX_SNIPPET_CHARS`] characters, without counting the
+/// characters of a range too many bytes long to fit (a character is at most 4 bytes).
+fn fits(text: &str, range: Range<usize>) -> bool {
+    range.len() <= MAX_SNIPPET_CHARS
+        || (range.len() <= 4 * MAX_SNIPPET_CHARS && chars_in(text, range) <= MAX_SNIPPET_CHARS)
 }
 
 /// Number of characters in a byte range.
