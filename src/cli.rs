@@ -35,10 +35,20 @@ pub enum Command {
     Stats(StatsArgs),
     /// Print one whole article, by the id every hit shows, as `parse` reads it from its file
     Show(ShowArgs),
+    /// Check the index's files and repair what can be repaired (damaged segments are dropped and their files indexed again)
+    Doctor(DoctorArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
     Completions(CompletionsArgs),
     /// Print the man page (roff), e.g. `news-search man > ~/.local/share/man/man1/news-search.1`
     Man,
+}
+
+/// Options of `doctor`.
+#[derive(Debug, Args)]
+pub struct DoctorArgs {
+    /// Only check and report; change nothing (exit 0 when the index is sound, 2 when not)
+    #[arg(long)]
+    pub check: bool,
 }
 
 /// Options of `completions`.

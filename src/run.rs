@@ -3,6 +3,7 @@
 //! `run` returns whether a search found something; turning that or an error into an exit
 //! status is left to `main.rs`.
 
+use std::collections::BTreeSet;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -16,11 +17,13 @@ use crate::config::{resolve_index_path, search_request, timeline_unit, use_color
 use crate::index::lookup::paths_of_id;
 use crate::index::manifest::{Manifest, load_manifest, roots_of};
 use crate::index::stats::index_stats;
+use crate::index::writer::committed_roots;
 use crate::index::{
-    IndexError, IndexSink, NewsIndex, create_or_open, open_index, remove_index_files,
+    FORMAT_FILE, FORMAT_VERSION, IndexError, IndexSink, NewsIndex, create_or_open, doctor,
+    open_index, remove_index_files,
 };
 use crate::ingest::walk::{Found, walk_files};
-use crate::ingest::{FileOutcome, IndexOptions, file_key, forget, index_paths, read_file};
+use crate::ingest::{FileOutcome, IndexOptions, Silent, file_key, forget, index_paths, read_file};
 use crate::render;
 use crate::render::progress::Bar;
 use crate::render::safe::line;
@@ -51,6 +54,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Parse(args) => run_parse(&index_path, &args),
         Command::Stats(args) => run_stats(&index_path, &args),
         Command::Show(args) => run_show(&index_path, &args),
+        Command::Doctor(args) => run_doctor(&index_path, args.check),
         Command::Completions(args) => {
             // Into memory first: the generator panics when its output closes early.
             let mut script = Vec::new();
@@ -114,10 +118,14 @@ fn run_index(index_path: &Path, args: &IndexArgs) -> Result<Outcome> {
         follow_links: args.follow_links,
     };
     let bar = Bar::for_stderr(args.quiet);
-    let report = index_paths(&mut sink, &manifest, &roots, &options, &bar, &STOP)?;
-    // A run that changed no article leaves only its tiny record of the run: merging the small
-    // segments then would rewrite them for nothing (1.3 s on 250k articles).
-    sink.finish(!report.interrupted && !report.changed_nothing())?;
+    let written =
+        index_paths(&mut sink, &manifest, &roots, &options, &bar, &STOP).and_then(|report| {
+            // A run that changed no article leaves only its tiny record of the run: merging the
+            // small segments then would rewrite them for nothing (1.3 s on 250k articles).
+            sink.finish(!report.interrupted && !report.changed_nothing())?;
+            Ok(report)
+        });
+    let report = written.map_err(|err| write_failure(err, index_path))?;
     let mut stderr = io::stderr().lock();
     render::summary::write_report(&mut stderr, &report, args.verbose)?;
     Ok(if report.interrupted {
@@ -127,6 +135,28 @@ fn run_index(index_path: &Path, args: &IndexArgs) -> Result<Outcome> {
     } else {
         Outcome::PartlyFailed
     })
+}
+
+/// A failed write explained: what failed, that the index is as its last commit left it, and
+/// what to do (a full disk is the usual cause; tantivy reports it as a killed writer).
+fn write_failure(err: anyhow::Error, index_path: &Path) -> anyhow::Error {
+    if matches!(err.downcast_ref::<IndexError>(), Some(IndexError::Busy(_))) {
+        return err;
+    }
+    let full = err.chain().any(|e| {
+        let text = e.to_string().to_lowercase();
+        text.contains("no space left") || text.contains("writer was killed")
+    });
+    let cause = if full {
+        "the disk holding the index may be full; "
+    } else {
+        ""
+    };
+    err.context(format!(
+        "writing the index at {} failed; {cause}it is as its last commit left it: free space if \
+         needed and run `news-search index` again (`news-search doctor` checks the index)",
+        index_path.display()
+    ))
 }
 
 /// `index --forget`: remove indexed folders and their articles, in one commit. A path that is
@@ -167,6 +197,125 @@ fn run_forget(index_path: &Path, args: &IndexArgs) -> Result<Outcome> {
         )?;
     }
     Ok(Outcome::Found)
+}
+
+/// `doctor`: check the index, and unless `check_only`, repair it: damaged segments dropped, the
+/// files whose articles they held indexed again, leftovers removed. Findings on stdout.
+fn run_doctor(index_path: &Path, check_only: bool) -> Result<Outcome> {
+    if !index_path.join("meta.json").is_file() && !index_path.join(FORMAT_FILE).is_file() {
+        return Err(IndexError::Missing(index_path.to_path_buf()).into());
+    }
+    let checkup = doctor::check(index_path)?;
+    let mut out = io::stdout().lock();
+    writeln!(out, "index:     {}", line(&index_path.to_string_lossy()))?;
+    let format = match checkup.format_problem {
+        None => "ok".to_string(),
+        Some(None) => "missing".to_string(),
+        Some(Some(v)) => format!("version {v}, this news-search reads {FORMAT_VERSION}"),
+    };
+    writeln!(out, "format:    {format}")?;
+    writeln!(
+        out,
+        "meta.json: {}",
+        checkup
+            .meta_problem
+            .as_deref()
+            .map_or("ok".to_string(), |p| format!("unreadable ({})", line(p)))
+    )?;
+    writeln!(
+        out,
+        "segments:  {} ({} damaged)",
+        checkup.segments,
+        checkup.damaged.len()
+    )?;
+    for damaged in &checkup.damaged {
+        writeln!(
+            out,
+            "  {}: {} ({})",
+            damaged.id,
+            line(&damaged.reason),
+            render::plural(damaged.docs as usize, "document", "documents")
+        )?;
+    }
+    writeln!(
+        out,
+        "leftovers: {}",
+        render::plural(checkup.leftovers, "file", "files")
+    )?;
+    if checkup.healthy() {
+        writeln!(out, "the index is sound")?;
+        return Ok(Outcome::Found);
+    }
+    if check_only {
+        writeln!(
+            out,
+            "run `news-search doctor` (without --check) to repair it"
+        )?;
+        return Ok(Outcome::PartlyFailed);
+    }
+    let repair = doctor::repair(index_path, &checkup)?;
+    if repair.format_written {
+        writeln!(out, "repaired:  format file written")?;
+    }
+    if repair.dropped > 0 {
+        writeln!(
+            out,
+            "repaired:  dropped {} ({}); their files are indexed again",
+            render::plural(repair.dropped, "damaged segment", "damaged segments"),
+            render::plural(repair.dropped_docs as usize, "document", "documents")
+        )?;
+    }
+    drop(out);
+    // The writer removes leftovers when it opens; files whose articles were in a dropped
+    // segment are forgotten, so the re-sync reads them again.
+    let index = open_index(index_path)?;
+    let mut sink = IndexSink::new(&index, 128 * 1024 * 1024)?;
+    let manifest = load_manifest(&index)?;
+    let lost = files_missing_articles(&index, &manifest)?;
+    for key in &lost {
+        sink.delete_file(key);
+    }
+    let mut manifest = manifest;
+    manifest.files.retain(|key, _| !lost.contains(key));
+    // Roots recorded in a dropped segment are still named in the commit's payload.
+    let mut roots: BTreeSet<String> = manifest.roots.keys().cloned().collect();
+    roots.extend(committed_roots(&index.index));
+    let roots: Vec<PathBuf> = roots.into_iter().map(PathBuf::from).collect();
+    let options = IndexOptions {
+        today: Local::now().date_naive(),
+        commit_interval: Duration::from_secs(10),
+        named: false,
+        follow_links: false,
+    };
+    let report = index_paths(&mut sink, &manifest, &roots, &options, &Silent, &STOP)?;
+    sink.finish(true)?;
+    let mut stderr = io::stderr().lock();
+    render::summary::write_report(&mut stderr, &report, false)?;
+    writeln!(io::stdout(), "the index is repaired")?;
+    Ok(Outcome::Found)
+}
+
+/// Files the manifest records with more articles than the index holds from them (their
+/// articles were in a dropped segment).
+fn files_missing_articles(index: &NewsIndex, manifest: &Manifest) -> Result<Vec<String>> {
+    let searcher = index.searcher()?;
+    let mut lost = Vec::new();
+    for (key, record) in &manifest.files {
+        if record.articles == 0 {
+            continue;
+        }
+        let query = tantivy::query::TermQuery::new(
+            tantivy::Term::from_field_text(index.fields.path, key),
+            tantivy::schema::IndexRecordOption::Basic,
+        );
+        let held = searcher
+            .search(&query, &tantivy::collector::Count)
+            .context("counting a file's articles")?;
+        if (held as u64) < record.articles {
+            lost.push(key.clone());
+        }
+    }
+    Ok(lost)
 }
 
 /// Opens the index for `--rebuild`. An index that cannot be opened (another format version,

@@ -4,6 +4,7 @@
 //! when it was written by an incompatible version; [`create_or_open`] is the indexer's entry.
 //! The schema is in [`schema`], writing in [`writer`].
 
+pub mod doctor;
 pub mod lookup;
 pub mod manifest;
 pub mod schema;

@@ -6,6 +6,8 @@
 //! manifest ([`super::manifest`]) always matches the articles. What to index and when to commit
 //! is decided by the caller ([`crate::ingest`]).
 
+use std::collections::BTreeSet;
+
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -14,7 +16,7 @@ use tantivy::indexer::NoMergePolicy;
 use tantivy::schema::Term;
 use tantivy::{DateTime, Index, IndexWriter, TantivyDocument};
 
-use super::manifest::FileRecord;
+use super::manifest::{FileRecord, roots_of};
 use super::schema::{KIND_ARTICLE, KIND_FILE, KIND_ROOT};
 use super::{Fields, IndexError, NewsIndex};
 use crate::article::fingerprint::{fingerprints, fnv64};
@@ -32,6 +34,10 @@ pub struct IndexSink {
     writer: IndexWriter,
     fields: Fields,
     memory_bytes: usize,
+    /// The indexed roots, written into every commit's payload in `meta.json` too
+    /// ([`committed_roots`]): a copy that survives when the segment holding their records is
+    /// damaged and dropped (`doctor`).
+    roots: BTreeSet<String>,
 }
 
 impl IndexSink {
@@ -57,10 +63,17 @@ impl IndexSink {
             .garbage_collect_files()
             .wait()
             .context("removing the files a stopped run left in the index")?;
+        let mut roots = committed_roots(&index.index);
+        if let Ok(searcher) = index.searcher()
+            && let Ok(recorded) = roots_of(index, &searcher)
+        {
+            roots.extend(recorded.into_keys());
+        }
         Ok(IndexSink {
             writer,
             fields: index.fields,
             memory_bytes,
+            roots,
         })
     }
 
@@ -106,6 +119,7 @@ impl IndexSink {
 
     /// Records a folder (or file) the user indexed, with the time of this run.
     pub fn record_root(&mut self, root: &str, seconds: u64) -> Result<()> {
+        self.roots.insert(root.to_string());
         let f = &self.fields;
         self.writer.delete_term(Term::from_field_text(f.root, root));
         let mut doc = TantivyDocument::default();
@@ -120,6 +134,7 @@ impl IndexSink {
 
     /// Deletes the record of an indexed folder (its files' articles are deleted apart).
     pub fn forget_root(&mut self, root: &str) {
+        self.roots.remove(root);
         self.writer
             .delete_term(Term::from_field_text(self.fields.root, root));
     }
@@ -134,6 +149,7 @@ impl IndexSink {
 
     /// Deletes everything: `index --rebuild`.
     pub fn delete_all(&mut self) -> Result<()> {
+        self.roots.clear();
         self.writer
             .delete_all_documents()
             .context("clearing the index")?;
@@ -142,7 +158,13 @@ impl IndexSink {
 
     /// Makes everything written so far durable and visible to searches.
     pub fn commit(&mut self) -> Result<()> {
-        self.writer.commit().context("committing the index")?;
+        let payload = serde_json::json!({ "roots": self.roots }).to_string();
+        let mut prepared = self
+            .writer
+            .prepare_commit()
+            .context("committing the index")?;
+        prepared.set_payload(&payload);
+        prepared.commit().context("committing the index")?;
         Ok(())
     }
 
@@ -162,6 +184,25 @@ impl IndexSink {
         }
         Ok(())
     }
+}
+
+/// The roots the last commit's payload names (none for an index written before payloads, or
+/// when `meta.json` cannot be read).
+pub fn committed_roots(index: &Index) -> BTreeSet<String> {
+    index
+        .load_metas()
+        .ok()
+        .and_then(|metas| metas.payload)
+        .and_then(|payload| serde_json::from_str::<serde_json::Value>(&payload).ok())
+        .and_then(|value| {
+            value["roots"].as_array().map(|roots| {
+                roots
+                    .iter()
+                    .filter_map(|r| r.as_str().map(str::to_string))
+                    .collect()
+            })
+        })
+        .unwrap_or_default()
 }
 
 /// Files with more articles than this have their documents built in parallel.

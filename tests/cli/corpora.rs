@@ -641,3 +641,75 @@ fn kills_at_any_moment_leave_an_index_the_next_run_completes() {
     reference.index(&["--quiet", "news"]);
     assert_eq!(article_set(&sb), article_set(&reference));
 }
+
+/// A tmpfs of `size` mounted at `at` for the life of the value (needs root; `None` when it
+/// cannot be mounted).
+struct Tmpfs(PathBuf);
+
+impl Tmpfs {
+    fn mount(at: &std::path::Path, size: &str) -> Option<Tmpfs> {
+        std::fs::create_dir_all(at).ok()?;
+        let ok = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .arg(at)
+            .status()
+            .is_ok_and(|s| s.success());
+        ok.then(|| Tmpfs(at.to_path_buf()))
+    }
+
+    fn resize(&self, size: &str) -> bool {
+        Command::new("mount")
+            .args(["-o", &format!("remount,size={size}")])
+            .arg(&self.0)
+            .status()
+            .is_ok_and(|s| s.success())
+    }
+}
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.0).status();
+    }
+}
+
+#[test]
+#[ignore = "needs ../shared/corpora and root (mounts a tmpfs); run by scripts/check-corpora"]
+fn a_full_disk_keeps_the_last_commit_and_the_next_run_works() {
+    let Some(reuters) = shared_corpus("reuters21578") else {
+        return;
+    };
+    let sb = Sandbox::new();
+    let Some(disk) = Tmpfs::mount(&sb.dir.path().join("disk"), "5m") else {
+        eprintln!("skipped: cannot mount a tmpfs here");
+        return;
+    };
+    let index = disk.0.join("index");
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_news-search"))
+            .arg("--index")
+            .arg(&index)
+            .args(args)
+            .output()
+            .expect("run")
+    };
+    let small = super::corpus();
+    let small = small.to_str().expect("utf8");
+    assert_eq!(run(&["index", "-q", small]).status.code(), Some(0));
+    let full = run(&["index", "-q", reuters.to_str().expect("utf8")]);
+    assert_eq!(full.status.code(), Some(2), "{}", stderr(&full));
+    let message = stderr(&full);
+    assert!(message.contains("may be full"), "{message}");
+    assert!(
+        message.contains("run `news-search index` again"),
+        "{message}"
+    );
+    // The last commit is intact and the next run on the full disk works.
+    assert_eq!(stdout(&run(&["--count", "export"])).trim(), "5");
+    let again = run(&["index", "-q", small]);
+    assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
+    assert!(disk.resize("300m"), "remount");
+    let grown = run(&["index", "-q", reuters.to_str().expect("utf8")]);
+    assert_eq!(grown.status.code(), Some(0), "{}", stderr(&grown));
+    let stats: Value = serde_json::from_str(&stdout(&run(&["stats", "--json"]))).expect("stats");
+    assert_eq!(stats["articles"], 13 + 21578);
+}

@@ -5,6 +5,7 @@
 
 mod conventions;
 mod corpora;
+mod doctor;
 mod filters;
 mod hostile;
 mod html_pages;
