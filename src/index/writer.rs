@@ -307,14 +307,21 @@ pub fn folders_of(path: &str) -> Vec<&str> {
     folders
 }
 
-/// Merges the [`small_segments`] of the last commit into one segment, when there are two or
-/// more. Another process that took the writer in the meantime is left to it.
+/// Merges the [`small_segments`] of the last commit, and the [`stale_segments`], into one
+/// segment, when there are two or more, or a stale one (merging purges its deleted
+/// documents). Another process that took the writer in the meantime is left to it.
 fn merge_small_segments(index: &Index, memory_bytes: usize) -> Result<()> {
     let metas = index
         .searchable_segment_metas()
         .context("listing the index segments")?;
-    let small = small_segments(&metas);
-    if small.len() < 2 {
+    let stale = stale_segments(&metas);
+    let mut small = small_segments(&metas);
+    for id in &stale {
+        if !small.contains(id) {
+            small.push(*id);
+        }
+    }
+    if small.len() < 2 && stale.is_empty() {
         return Ok(());
     }
     let mut writer: IndexWriter = match index.writer(memory_bytes) {
@@ -331,6 +338,22 @@ fn merge_small_segments(index: &Index, memory_bytes: usize) -> Result<()> {
         .wait_merging_threads()
         .context("waiting for index merges")?;
     Ok(())
+}
+
+/// A segment where more than 1 document in this many is deleted is merged at the end of a run
+/// ([`stale_segments`]).
+pub const STALE_DIVISOR: u32 = 10;
+
+/// The segments where more than 1 document in [`STALE_DIVISOR`] is deleted. BM25 counts a
+/// deleted document until its segment is merged, so after edits the scores of an updated index
+/// differ from a fresh one's; merging such segments at the end of a run bounds that difference
+/// by a tenth of any segment's documents.
+pub fn stale_segments(metas: &[SegmentMeta]) -> Vec<SegmentId> {
+    metas
+        .iter()
+        .filter(|meta| meta.num_deleted_docs() * STALE_DIVISOR > meta.max_doc())
+        .map(SegmentMeta::id)
+        .collect()
 }
 
 /// The segments holding fewer than 1/[`SMALL_SEGMENT_DIVISOR`] of the largest segment's

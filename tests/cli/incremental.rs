@@ -244,3 +244,59 @@ fn small_segments_are_merged_when_a_run_ends() {
     let stats: Value = serde_json::from_str(stdout(&out).trim()).expect("json");
     assert_eq!(stats["articles"], 34);
 }
+
+#[test]
+fn after_edits_the_ranking_is_a_fresh_index_ranking() {
+    // The bundled articles, three of them edited after a first run: their old versions are
+    // deleted documents, which the end of the run merges away. The order is a fresh index's;
+    // scores may differ by the rounding of tantivy's merge, which recounts field lengths from
+    // their one-byte norms (README "Reliability").
+    let copy = |sb: &Sandbox, edited: bool| {
+        for entry in std::fs::read_dir(super::corpus())
+            .expect("corpus")
+            .flatten()
+        {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let mut text = std::fs::read_to_string(entry.path()).expect("read");
+            if edited && ["001_", "005_", "009_"].iter().any(|p| name.starts_with(p)) {
+                text.push_str("\nThe report was updated with new figures on prices and exports.\n");
+            }
+            sb.write(&format!("news/{name}"), text.as_bytes());
+        }
+    };
+    let updated = Sandbox::new();
+    copy(&updated, false);
+    updated.index(&["news"]);
+    copy(&updated, true);
+    updated.index(&["news"]);
+    let fresh = Sandbox::new();
+    copy(&fresh, true);
+    fresh.index(&["news"]);
+    let ranked = |sb: &Sandbox, query: &str| -> Vec<(String, f64)> {
+        sb.json(&["-n", "20", query])
+            .1
+            .iter()
+            .map(|h| {
+                let path = h["path"].as_str().unwrap_or_default().to_string();
+                (path, h["score"].as_f64().unwrap_or_default())
+            })
+            .collect()
+    };
+    for query in [
+        "export controls",
+        "prices",
+        "oil prices supply",
+        "new figures",
+        "flood",
+    ] {
+        let (a, b) = (ranked(&updated, query), ranked(&fresh, query));
+        let order = |r: &[(String, f64)]| r.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
+        assert_eq!(order(&a), order(&b), "{query}");
+        for ((_, x), (_, y)) in a.iter().zip(&b) {
+            assert!(
+                (x - y).abs() <= 0.02 * y.abs().max(0.1),
+                "{query}: {x} against {y}"
+            );
+        }
+    }
+}
