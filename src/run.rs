@@ -289,6 +289,8 @@ fn run_doctor(index_path: &Path, check_only: bool) -> Result<Outcome> {
     };
     let report = index_paths(&mut sink, &manifest, &roots, &options, &Silent, &STOP)?;
     sink.finish(true)?;
+    // A writer opened once more removes whatever the repair and the re-sync left unused.
+    drop(IndexSink::new(&open_index(index_path)?, 16 * 1024 * 1024)?);
     let mut stderr = io::stderr().lock();
     render::summary::write_report(&mut stderr, &report, false)?;
     writeln!(io::stdout(), "the index is repaired")?;

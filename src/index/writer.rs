@@ -324,16 +324,30 @@ fn merge_small_segments(index: &Index, memory_bytes: usize) -> Result<()> {
     if small.len() < 2 && stale.is_empty() {
         return Ok(());
     }
-    let mut writer: IndexWriter = match index.writer(memory_bytes) {
-        Ok(writer) => writer,
-        Err(tantivy::TantivyError::LockFailure(..)) => return Ok(()),
-        Err(err) => return Err(anyhow::Error::new(err).context("reopening the index writer")),
+    // The lock of the writer just closed may take a moment to be free; another process that
+    // holds it longer is left to do its own merging.
+    let mut attempts = 0;
+    let mut writer: IndexWriter = loop {
+        match index.writer(memory_bytes) {
+            Ok(writer) => break writer,
+            Err(tantivy::TantivyError::LockFailure(..)) if attempts < 10 => {
+                attempts += 1;
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            Err(tantivy::TantivyError::LockFailure(..)) => return Ok(()),
+            Err(err) => return Err(anyhow::Error::new(err).context("reopening the index writer")),
+        }
     };
     writer.set_merge_policy(Box::new(NoMergePolicy));
     writer
         .merge(&small)
         .wait()
         .context("merging small segments")?;
+    // The merged segments' files go now, not at the next run.
+    writer
+        .garbage_collect_files()
+        .wait()
+        .context("removing merged segments' files")?;
     writer
         .wait_merging_threads()
         .context("waiting for index merges")?;

@@ -355,14 +355,18 @@ fn relevance_groups(
         )?;
     }
     let columns = segment_columns(searcher)?;
-    let candidates = pool
+    let mut keyed: Vec<(u64, Candidate<DocAddress>)> = pool
         .into_iter()
         .map(|scored| {
             let mut candidate = fast_candidate(&columns, scored.total(), scored.address);
             candidate.parts = reranked.then_some(scored);
-            candidate
+            (article_key(&columns, scored.address), candidate)
         })
         .collect();
+    // Equal scores in the order of the articles' keys, not of where their documents sit: the
+    // same index content ranks the same however the indexing threads split it into segments.
+    keyed.sort_by(|(ka, a), (kb, b)| b.score.total_cmp(&a.score).then(ka.cmp(kb)));
+    let candidates = keyed.into_iter().map(|(_, c)| c).collect();
     Ok((
         fold_copies(candidates, request.limit, !request.all),
         counted,
@@ -491,6 +495,7 @@ fn snippet_of(
 struct SegmentColumns {
     exact: Column<u64>,
     simhash: Column<u64>,
+    key: Column<u64>,
 }
 
 /// Opens the copy-folding columns of every segment (in segment order).
@@ -507,9 +512,18 @@ fn segment_columns(searcher: &Searcher) -> Result<Vec<SegmentColumns>> {
                 simhash: fast
                     .u64("simhash")
                     .context("opening the near-copy column")?,
+                key: fast.u64("key").context("opening the article key column")?,
             })
         })
         .collect()
+}
+
+/// The article key (a hash of its file and id) of a document.
+fn article_key(columns: &[SegmentColumns], address: DocAddress) -> u64 {
+    columns
+        .get(address.segment_ord as usize)
+        .and_then(|s| s.key.first(address.doc_id))
+        .unwrap_or(0)
 }
 
 /// A folding candidate from fast columns alone.

@@ -44,8 +44,10 @@ fn show_wraps_to_the_terminal_and_pages() {
             "not through the pager: {line:?}"
         );
         let text = line.trim_start_matches("PAGED:");
+        // A path or URL is one word: it is never broken.
+        let field = ["path: ", "url: "].iter().any(|f| text.starts_with(f));
         assert!(
-            text.chars().count() <= 50,
+            field || text.chars().count() <= 50,
             "not wrapped to 50 columns: {text:?}"
         );
     }
