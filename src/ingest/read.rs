@@ -58,13 +58,44 @@ pub enum FileOutcome {
 
 /// Why a file is not even opened (unsupported type, collection documentation), if it is not.
 pub fn skip_reason(path: &Path) -> Option<&'static str> {
-    if is_documentation(path) {
+    let inner = inner_path(path);
+    if is_documentation(&inner) {
         Some("collection documentation, not an article")
-    } else if detect_format(path).is_none() {
+    } else if detect_format(&inner).is_none() {
         Some("unsupported file type")
     } else {
         None
     }
+}
+
+/// Most bytes a gzipped file is decompressed to: a few kilobytes can inflate to gigabytes.
+pub const MAX_GUNZIP_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Whether a file is gzipped (`page.html.gz`): read as the file its name has without `.gz`.
+fn is_gzip(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("gz"))
+}
+
+/// The path a file is read as: without `.gz` when gzipped.
+fn inner_path(path: &Path) -> std::path::PathBuf {
+    if is_gzip(path) {
+        path.with_extension("")
+    } else {
+        path.to_path_buf()
+    }
+}
+
+/// The decompressed bytes of a gzip file, at most [`MAX_GUNZIP_BYTES`], and whether it was cut.
+fn gunzip(bytes: &[u8]) -> std::io::Result<(Vec<u8>, bool)> {
+    use std::io::Read;
+    let mut out = Vec::new();
+    flate2::read::MultiGzDecoder::new(bytes)
+        .take(MAX_GUNZIP_BYTES + 1)
+        .read_to_end(&mut out)?;
+    let cut = out.len() as u64 > MAX_GUNZIP_BYTES;
+    out.truncate(MAX_GUNZIP_BYTES as usize);
+    Ok((out, cut))
 }
 
 /// Size and modification time (nanoseconds since the epoch) of a file.
@@ -116,11 +147,34 @@ pub fn read_file(
         Ok(bytes) => bytes,
         Err(err) => return failed(err),
     };
+    let hash = format!("{:016x}", content_hash(&bytes));
+    let mut cut_note = None;
+    let bytes = if is_gzip(path) {
+        match gunzip(&bytes) {
+            Ok((text, cut)) => {
+                if cut {
+                    cut_note = Some(format!(
+                        "decompressed text cut at {} MB: the rest is not read",
+                        MAX_GUNZIP_BYTES / (1024 * 1024)
+                    ));
+                }
+                text
+            }
+            Err(err) => {
+                return FileOutcome::Failed {
+                    shown,
+                    reason: format!("cannot decompress: {}", err.to_string().to_lowercase()),
+                };
+            }
+        }
+    } else {
+        bytes
+    };
     let key = file_key(path);
     let mut record = FileRecord {
         size,
         mtime,
-        hash: format!("{:016x}", content_hash(&bytes)),
+        hash,
         articles: 0,
     };
     if let Some(known) = known
@@ -148,7 +202,7 @@ pub fn read_file(
             };
         }
     };
-    let Some(format) = detect_format(path) else {
+    let Some(format) = detect_format(&inner_path(path)) else {
         return FileOutcome::Skipped {
             shown,
             reason: "unsupported file type".to_string(),
@@ -156,7 +210,7 @@ pub fn read_file(
         };
     };
     let format = confirm_format(format, &text);
-    let mut warnings: Vec<String> = warning.into_iter().collect();
+    let mut warnings: Vec<String> = warning.into_iter().chain(cut_note).collect();
     let mut text = text;
     if format == Format::Text
         && let Some(kept) = cut(&text, MAX_ARTICLE_BYTES).map(str::len)

@@ -249,3 +249,37 @@ fn odd_files_are_read_or_skipped_with_a_reason() {
     let out = sb.run(&["secret"]);
     assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
 }
+
+#[test]
+fn gzipped_files_are_read_as_what_they_hold_and_bombs_are_cut() {
+    use std::io::Write as _;
+    let gzip = |bytes: &[u8]| {
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        encoder.write_all(bytes).expect("gzip");
+        encoder.finish().expect("gzip")
+    };
+    let sb = Sandbox::new();
+    sb.write(
+        "news/page.html.gz",
+        &gzip(b"<html><head><title>Harbour page</title></head><body><article><h1>Harbour strike ends</h1><p>The harbour strike ended on Friday after the union accepted the offer, and the first ships left the port at dawn.</p><p>Dockers said the deal kept their shifts as they were, with a raise in each of the next two years.</p></article></body></html>"),
+    );
+    sb.write(
+        "news/note.txt.gz",
+        &gzip(b"Ferry note\n\nThe ferry to the harbour runs again.\n"),
+    );
+    // 100 MB of spaces and words compress to about 100 KB.
+    let bomb: Vec<u8> = b"harbour ".repeat(100 * 1024 * 1024 / 8);
+    sb.write("news/bomb.txt.gz", &gzip(&bomb));
+    let out = sb.run(&["index", "news"]);
+    let message = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{message}");
+    assert!(
+        message.contains("bomb.txt.gz: decompressed text cut at 64 MB"),
+        "{message}"
+    );
+    let (_, hits) = sb.json(&["-n", "10", "harbour"]);
+    let mut headlines: Vec<&str> = hits.iter().filter_map(|h| h["headline"].as_str()).collect();
+    headlines.sort_unstable();
+    assert!(headlines.contains(&"Harbour strike ends"), "{headlines:?}");
+    assert!(headlines.contains(&"Ferry note"), "{headlines:?}");
+}
