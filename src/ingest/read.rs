@@ -183,11 +183,14 @@ pub fn read_file(
         record.articles = known.articles;
         return FileOutcome::Unchanged { key, record };
     }
-    let (text, warning) = match decode(bytes) {
-        Decoded::Utf8(text) => (text, None),
-        Decoded::Legacy(text) => (
+    // A page's own charset declaration counts (a saved page may have any extension).
+    let page = detect_format(&inner_path(path)) == Some(Format::Html)
+        || bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<');
+    let (text, warning) = match decode(bytes, page) {
+        Decoded::Utf8(text) | Decoded::Declared(text, _) => (text, None),
+        Decoded::Legacy(text, encoding) => (
             text,
-            Some("not valid UTF-8, decoded as Windows-1252".to_string()),
+            Some(format!("not valid UTF-8, decoded as {encoding} (detected)")),
         ),
         other => {
             let reason = match other {

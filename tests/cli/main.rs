@@ -3,6 +3,7 @@
 //! Fixtures are the bundled `corpus/` or files the tests write themselves; nothing here needs
 //! `../shared`, except the ignored tests in `corpora.rs`, run by `scripts/check-corpora`.
 
+mod charsets;
 mod conventions;
 mod corpora;
 mod doctor;

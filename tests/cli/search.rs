@@ -223,7 +223,7 @@ fn unreadable_and_odd_files_are_reported_and_the_rest_indexed() {
     #[cfg(unix)]
     assert!(err.contains("broken.txt"), "{err}");
     assert!(
-        err.contains("latin1.txt") && err.contains("Windows-1252"),
+        err.contains("latin1.txt") && err.contains("windows-1252"),
         "{err}"
     );
     assert!(err.contains("indexed 2 articles"), "{err}");
