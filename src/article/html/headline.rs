@@ -38,6 +38,23 @@ pub fn choose_headline(
     };
     let social = stated(meta.first(&["og:title", "twitter:title"]));
     let h1 = || stated(best_h1(doc, furniture).as_deref());
+    // The headline readers see is the article's `<h1>`; metadata often states another wording
+    // (for social media or search engines). An `<h1>` that shares most of its words with a
+    // stated headline or the page title is that article's headline, and wins.
+    if let Some(visible) = h1() {
+        let others = [
+            ld.headline.as_deref(),
+            meta.first(&["og:title", "twitter:title"]),
+            meta.title.as_deref(),
+        ];
+        if others
+            .iter()
+            .flatten()
+            .any(|other| shares_words(&visible, other))
+        {
+            return Some(visible);
+        }
+    }
     if let Some(headline) = stated(ld.headline.as_deref()) {
         // Some sites cut the JSON-LD headline to a length limit; a fuller statement wins.
         let stem = headline.trim_end_matches(['…', '.']).trim_end();
@@ -78,6 +95,22 @@ pub fn choose_headline(
                     .as_deref(),
             )
         })
+}
+
+/// Whether at least half of the words of `headline` (ignoring case) are words of `other`.
+fn shares_words(headline: &str, other: &str) -> bool {
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (mine, theirs) = (words(headline), words(other));
+    if mine.is_empty() {
+        return false;
+    }
+    let shared = mine.iter().filter(|w| theirs.contains(w)).count();
+    shared * 2 >= mine.len()
 }
 
 /// Whether `bare` is `title` without a segment before or after a separator

@@ -42,7 +42,12 @@ pub fn read_meta(doc: &Html) -> PageMeta {
     if let Ok(selector) = Selector::parse("meta") {
         for meta in doc.select(&selector) {
             let element = meta.value();
-            let Some(content) = element.attr("content").map(normalise_space) else {
+            // Some page savers write the value under `value=` rather than `content=`.
+            let Some(content) = element
+                .attr("content")
+                .or_else(|| element.attr("value"))
+                .map(normalise_space)
+            else {
                 continue;
             };
             if content.is_empty() {
