@@ -238,7 +238,9 @@ pub fn strip_site_name(title: &str, site: Option<&str>) -> String {
         return title.to_string();
     };
     let mut title = title.trim();
-    for sep in SEPARATORS {
+    // With the site's name known, a full-width bar or colon (CJK titles), or a bare colon, can
+    // mark it off too: the tail must be that name.
+    for sep in SEPARATORS.iter().chain(&["｜", "：", " : ", ":"]) {
         if let Some((head, tail)) = title.rsplit_once(sep)
             && is_same_site(tail, site)
             && !head.trim().is_empty()
@@ -246,7 +248,7 @@ pub fn strip_site_name(title: &str, site: Option<&str>) -> String {
             title = head.trim();
         }
     }
-    for sep in SEPARATORS.iter().chain(&[": "]) {
+    for sep in SEPARATORS.iter().chain(&[": ", "｜", "："]) {
         if let Some((head, tail)) = title.split_once(sep)
             && is_same_site(head, site)
             && !tail.trim().is_empty()
