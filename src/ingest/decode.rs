@@ -45,7 +45,12 @@ pub fn decode(mut bytes: Vec<u8>, page: bool) -> Decoded {
     if let Some(text) = decode_wide(&bytes) {
         return judged(Decoded::Utf8(text));
     }
+    // A declared legacy charset is believed unless the bytes are valid UTF-8 beyond ASCII: a
+    // page re-encoded to UTF-8 by whoever saved it often keeps its old declaration, and legacy
+    // text is almost never valid UTF-8 by chance.
+    let utf8_beyond_ascii = !bytes.is_ascii() && std::str::from_utf8(&bytes).is_ok();
     if page
+        && !utf8_beyond_ascii
         && !bytes.starts_with(b"\xEF\xBB\xBF")
         && let Some(encoding) = declared_charset(&bytes).filter(|e| *e != UTF_8)
     {
@@ -271,6 +276,14 @@ mod tests {
         );
         assert_eq!(name("<meta charset='iso-8859-1'/>"), Some("windows-1252"));
         assert_eq!(name("<meta name=\"description\" content=\"x\">"), None);
+        // Re-encoded to UTF-8 with the old declaration kept: the bytes win.
+        let saved = "<meta charset=\"iso-8859-1\"><title>Zürich café</title>"
+            .as_bytes()
+            .to_vec();
+        assert_eq!(
+            decode(saved, true),
+            Decoded::Utf8("<meta charset=\"iso-8859-1\"><title>Zürich café</title>".into())
+        );
     }
 
     #[test]
