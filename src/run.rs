@@ -239,8 +239,13 @@ fn run_doctor(index_path: &Path, check_only: bool) -> Result<Outcome> {
     }
     writeln!(
         out,
-        "leftovers: {}",
-        render::plural(checkup.leftovers, "file", "files")
+        "leftovers: {}{}",
+        render::plural(checkup.leftovers, "file", "files"),
+        if checkup.leftovers > 0 {
+            " no commit uses (harmless; the next run removes them)"
+        } else {
+            ""
+        }
     )?;
     if checkup.healthy() {
         writeln!(out, "the index is sound")?;
