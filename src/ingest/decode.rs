@@ -10,6 +10,7 @@
 //! [`SAMPLE_CHARS`] is a control character (random bytes without NULs are about one in nine).
 
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
+use memchr::memmem;
 
 /// Share (percent) of non-ASCII bytes from which an undeclared legacy text is decoded in the
 /// encoding `chardetng` detects rather than in Windows-1252.
@@ -99,10 +100,10 @@ pub fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
     let head = &bytes[..bytes.len().min(4096)];
     let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
     let mut from = 0;
-    while let Some(at) = find(&lower, from, b"<meta") {
-        let end = find(&lower, at, b">").unwrap_or(lower.len());
+    while let Some(at) = memmem::find(&lower[from..], b"<meta").map(|at| from + at) {
+        let end = memchr::memchr(b'>', &lower[at..]).map_or(lower.len(), |e| at + e);
         let tag = &lower[at..end];
-        if let Some(pos) = find(tag, 0, b"charset") {
+        if let Some(pos) = memmem::find(tag, b"charset") {
             let rest = &tag[pos + b"charset".len()..];
             let rest = rest.strip_prefix(b"=").or_else(|| {
                 let trimmed = rest.trim_ascii_start();
@@ -126,15 +127,6 @@ pub fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
         from = end;
     }
     None
-}
-
-/// The position of `needle` in `bytes` from `from`.
-fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    bytes
-        .get(from..)?
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|at| from + at)
 }
 
 /// Text of a file that starts with a UTF-32 or UTF-16 byte-order mark (UTF-32 first: its

@@ -10,6 +10,8 @@
 
 use std::borrow::Cow;
 
+use memchr::memmem;
+
 /// Deepest element nesting kept (as Chromium's parser).
 pub const MAX_DEPTH: usize = 512;
 
@@ -39,7 +41,7 @@ fn bounded_to(html: &str, max: usize) -> Cow<'_, str> {
     // Byte ranges of tags to leave out, found in one pass.
     let mut dropped: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
-    while let Some(offset) = memchr_lt(&bytes[i..]) {
+    while let Some(offset) = memchr::memchr(b'<', &bytes[i..]) {
         let start = i + offset;
         let Some(tag) = read_tag(bytes, start) else {
             i = start + 1;
@@ -87,11 +89,6 @@ fn bounded_to(html: &str, max: usize) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// The position of the next `<`.
-fn memchr_lt(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == b'<')
-}
-
 /// What a tag is, for depth counting.
 enum TagKind {
     /// A comment, doctype or processing instruction.
@@ -119,9 +116,9 @@ fn read_tag(bytes: &[u8], start: usize) -> Option<Tag> {
     let next = *bytes.get(start + 1)?;
     if next == b'!' || next == b'?' {
         let end = if bytes[start..].starts_with(b"<!--") {
-            find(bytes, start + 4, b"-->").map_or(bytes.len(), |at| at + 3)
+            memmem::find(&bytes[start + 4..], b"-->").map_or(bytes.len(), |at| start + 4 + at + 3)
         } else {
-            find(bytes, start, b">").map_or(bytes.len(), |at| at + 1)
+            memchr::memchr(b'>', &bytes[start..]).map_or(bytes.len(), |at| start + at + 1)
         };
         return Some(Tag {
             kind: TagKind::Skip,
@@ -177,15 +174,6 @@ fn find_close(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
             && bytes[at + 1] == b'/'
             && bytes[at + 2..at + 2 + name.len()].eq_ignore_ascii_case(name)
     })
-}
-
-/// The position of `needle` in `bytes` from `from`.
-fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    bytes
-        .get(from..)?
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|at| from + at)
 }
 
 #[cfg(test)]
