@@ -51,16 +51,14 @@ pub fn parse_html(id: &str, path: &Path, text: &str, today: NaiveDate) -> Parsed
     let meta = meta::read_meta(&doc);
     let ld = jsonld::read_linked_data(&doc, meta.canonical.as_deref());
     let site = attribution::site_name(&meta, &ld);
-    let furniture = furniture::FurnitureMap::new(&doc);
-    let extraction = content::extract_blocks(&doc, &furniture);
+    let (furniture, extraction) = content::extract_article(&doc);
     let headline = headline::choose_headline(&doc, &meta, &ld, site.as_deref(), &furniture);
     let is_article_page = ld.is_article
         || meta
             .first(&["og:type"])
             .is_some_and(|t| t.eq_ignore_ascii_case("article"));
-    let text_chars: usize = extraction.blocks.iter().map(|b| b.text.len()).sum();
     let is_listing = (extraction.looks_like_index && !is_article_page)
-        || listing::is_error_page(&doc, &meta, text_chars);
+        || listing::is_error_page(&doc, &meta, extraction.chars());
     let mut body = if is_listing {
         Vec::new()
     } else {

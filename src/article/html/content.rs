@@ -47,6 +47,9 @@ const BODY_TARGETS: &[Target] = &[
 const MIN_BODY_CHARS: usize = 150;
 /// An `<article>` or `<main>` is trusted when its text has at least this many characters.
 const MIN_ARTICLE_CHARS: usize = 200;
+/// A page read again with furniture judged by tags alone keeps that reading when it gives this
+/// many times the text.
+const RETRY_GAIN: usize = 3;
 /// A sibling of the best-scoring element joins it when it scores at least this share of it.
 const SIBLING_SHARE: f64 = 0.2;
 /// Paragraph elements shorter than this (in characters) do not count towards density scores.
@@ -61,6 +64,13 @@ pub struct Extraction<'a> {
     /// Whether the text looks like a list of teasers (an index page) rather than an article:
     /// many linked headings among few paragraphs.
     pub looks_like_index: bool,
+}
+
+impl Extraction<'_> {
+    /// The characters of text in the blocks.
+    pub fn chars(&self) -> usize {
+        self.blocks.iter().map(|b| b.text.len()).sum()
+    }
 }
 
 /// An attribute value that marks a body container.
@@ -134,6 +144,26 @@ impl<'a> Survey<'a> {
             }
         }
         survey
+    }
+}
+
+/// Finds the article of a document with its furniture judged by names, or by tags alone when
+/// the names left less than [`MIN_ARTICLE_CHARS`] of text and the tags
+/// [`RETRY_GAIN`] times as much (whole articles sit in wrappers classed `has-recommendations`
+/// or `is-below-header-ad`). Returns the furniture map used with what it found.
+pub fn extract_article(doc: &Html) -> (FurnitureMap, Extraction<'_>) {
+    let furniture = FurnitureMap::new(doc);
+    let extraction = extract_blocks(doc, &furniture);
+    let chars = extraction.chars();
+    if chars >= MIN_ARTICLE_CHARS {
+        return (furniture, extraction);
+    }
+    let by_tags = FurnitureMap::by_tags(doc);
+    let retried = extract_blocks(doc, &by_tags);
+    if retried.chars() > chars * RETRY_GAIN {
+        (by_tags, retried)
+    } else {
+        (furniture, extraction)
     }
 }
 
@@ -294,6 +324,33 @@ mod tests {
             <p>A teaser sentence that goes on for a little while, as teasers do.</p></div>"#;
         let doc = Html::parse_document(&format!("<main>{}</main>", card.repeat(4)));
         assert!(extract_blocks(&doc, &FurnitureMap::new(&doc)).looks_like_index);
+    }
+
+    #[test]
+    fn names_that_hide_the_whole_article_are_read_past() {
+        let para = "<p>Paragraph of the main story with enough words to matter here.</p>";
+        let html = format!(
+            r#"<body><div class="article has-recommendations">{}</div>
+            <div class="related-stories"><p>A related story teaser.</p></div></body>"#,
+            para.repeat(5)
+        );
+        let doc = Html::parse_document(&html);
+        assert!(
+            extract_blocks(&doc, &FurnitureMap::new(&doc))
+                .blocks
+                .is_empty()
+        );
+        let (_, extraction) = extract_article(&doc);
+        assert_eq!(extraction.blocks.len(), 5, "read by tags");
+        let short = r#"<body><div class="related-posts"><p>Only a teaser.</p></div>
+            <div class="story"><p>A short story of a few words that is the whole article text.</p></div></body>"#;
+        let doc = Html::parse_document(short);
+        let (_, extraction) = extract_article(&doc);
+        assert_eq!(
+            extraction.blocks.len(),
+            1,
+            "names kept: by tags adds too little"
+        );
     }
 
     #[test]

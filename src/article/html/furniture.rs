@@ -169,11 +169,21 @@ enum Verdict {
     Named,
 }
 
+/// How much of an element [`judge`] reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    /// Tag, role and names.
+    Names,
+    /// The tag alone: for a page whose names hide all its text (a wrapper classed
+    /// `has-recommendations` or `is-below-header-ad` around the whole article).
+    Tags,
+}
+
 /// Judges an element by its tag, role and names alone: navigation, sharing, related stories,
 /// comments, advertising, cookie notices and the like are furniture. `html`, `body` and `main`
 /// never are, whatever their classes say; `form` is not either, as some sites wrap whole pages
-/// in one.
-fn judge(element: &Element) -> Verdict {
+/// in one. With [`Reading::Tags`], only the tag counts.
+fn judge(element: &Element, reading: Reading) -> Verdict {
     let tag = element.name();
     if FURNITURE_TAGS.contains(&tag)
         || FURNITURE_ELEMENT_PREFIXES
@@ -182,7 +192,7 @@ fn judge(element: &Element) -> Verdict {
     {
         return Verdict::Firm;
     }
-    if matches!(tag, "html" | "body" | "main") {
+    if reading == Reading::Tags || matches!(tag, "html" | "body" | "main") {
         return Verdict::Content;
     }
     let marks = Marks::of(element);
@@ -246,6 +256,17 @@ impl FurnitureMap {
     /// Judges every element outside furniture (see [`judge`]); one named furniture
     /// that holds [`MIN_PROSE_PARAGRAPHS`] prose paragraphs is kept as content.
     pub fn new(doc: &Html) -> Self {
+        Self::judged(doc, Reading::Names)
+    }
+
+    /// Like [`FurnitureMap::new`], but judging elements by their tags alone, as readability
+    /// retries a page without its "unlikely candidate" names when they left no text.
+    pub fn by_tags(doc: &Html) -> Self {
+        Self::judged(doc, Reading::Tags)
+    }
+
+    /// The map of a document, each element judged with `reading`.
+    fn judged(doc: &Html, reading: Reading) -> Self {
         let mut map = FurnitureMap::default();
         let mut open: Option<NodeId> = None;
         for edge in doc.tree.root().traverse() {
@@ -258,7 +279,7 @@ impl FurnitureMap {
                     let Some(element) = ElementRef::wrap(node) else {
                         continue;
                     };
-                    let is_furniture = match judge(element.value()) {
+                    let is_furniture = match judge(element.value(), reading) {
                         Verdict::Content => false,
                         Verdict::Firm => true,
                         Verdict::Named => prose_paragraphs(element) < MIN_PROSE_PARAGRAPHS,
