@@ -47,6 +47,13 @@ const BODY_TARGETS: &[Target] = &[
 const MIN_BODY_CHARS: usize = 150;
 /// An `<article>` or `<main>` is trusted when its text has at least this many characters.
 const MIN_ARTICLE_CHARS: usize = 200;
+/// Elements whose loose text (outside block children) is scored as a paragraph.
+const LOOSE_TEXT_HOLDERS: &[&str] = &["div", "section", "article", "main", "center", "font"];
+/// Elements read as part of their parent's loose text.
+const INLINE_TAGS: &[&str] = &[
+    "a", "span", "em", "strong", "b", "i", "u", "s", "small", "big", "sub", "sup", "font", "abbr",
+    "cite", "q", "mark", "time", "br", "code", "tt", "var", "ins", "del", "bdi", "wbr",
+];
 /// A page read again with furniture judged by tags alone keeps that reading when it gives this
 /// many times the text.
 const RETRY_GAIN: usize = 3;
@@ -103,8 +110,11 @@ struct Survey<'a> {
     bodies: Vec<Vec<ElementRef<'a>>>,
     articles: Vec<ElementRef<'a>>,
     mains: Vec<ElementRef<'a>>,
-    /// `p`, `pre` and `td` elements outside furniture, for density scores.
-    paragraphs: Vec<ElementRef<'a>>,
+    /// Text outside furniture for density scores, each with the element its score goes to:
+    /// `p`, `pre` and `td` elements (to their parents), and the loose text that a `div` or
+    /// similar holds directly, between `<br>`s (to that element, as readability turns such
+    /// text into paragraphs).
+    paragraphs: Vec<(ElementRef<'a>, String)>,
 }
 
 impl<'a> Survey<'a> {
@@ -138,9 +148,20 @@ impl<'a> Survey<'a> {
             match value.name() {
                 "article" => survey.articles.push(element),
                 "main" => survey.mains.push(element),
-                "p" | "pre" | "td" => survey.paragraphs.push(element),
+                "p" | "pre" | "td" => {
+                    if let Some(parent) = element.parent().and_then(ElementRef::wrap) {
+                        let text = normalise_space(&element.text().collect::<String>());
+                        survey.paragraphs.push((parent, text));
+                    }
+                }
                 _ if role.trim().eq_ignore_ascii_case("main") => survey.mains.push(element),
                 _ => {}
+            }
+            if LOOSE_TEXT_HOLDERS.contains(&value.name()) {
+                let loose = loose_text(element);
+                if loose.chars().count() >= MIN_SCORED_CHARS {
+                    survey.paragraphs.push((element, loose));
+                }
             }
         }
         survey
@@ -256,15 +277,15 @@ fn by_main<'a>(
 /// order. Empty when no paragraph is long enough to score.
 fn best_scored<'a>(survey: &Survey<'a>, furniture: &FurnitureMap) -> Vec<ElementRef<'a>> {
     let mut scores: HashMap<NodeId, (ElementRef<'a>, f64)> = HashMap::new();
-    for paragraph in &survey.paragraphs {
-        let text = normalise_space(&paragraph.text().collect::<String>());
+    for (credited, text) in &survey.paragraphs {
         let chars = text.chars().count();
         if chars < MIN_SCORED_CHARS {
             continue;
         }
         let commas = text.matches([',', '，', '、']).count() as f64;
         let score = 1.0 + commas + (chars as f64 / 100.0).min(3.0);
-        let mut ancestors = paragraph.ancestors().filter_map(ElementRef::wrap);
+        let mut ancestors =
+            std::iter::once(*credited).chain(credited.ancestors().filter_map(ElementRef::wrap));
         for share in [1.0, 0.5] {
             if let Some(ancestor) = ancestors.next() {
                 scores.entry(ancestor.id()).or_insert((ancestor, 0.0)).1 += score * share;
@@ -294,6 +315,30 @@ fn best_scored<'a>(survey: &Survey<'a>, furniture: &FurnitureMap) -> Vec<Element
                         .is_some_and(|(_, s)| *s >= top_score * SIBLING_SHARE))
         })
         .collect()
+}
+
+/// The text an element holds directly, outside its block children: its text nodes and the
+/// text of its inline children (links, emphasis, spans), whitespace collapsed. Each node is read
+/// by its nearest block ancestor only, so surveying a page this way stays linear.
+fn loose_text(element: ElementRef<'_>) -> String {
+    let mut text = String::new();
+    let mut stack: Vec<ego_tree::NodeRef<'_, scraper::Node>> = element.children().collect();
+    stack.reverse();
+    while let Some(node) = stack.pop() {
+        match node.value() {
+            scraper::Node::Text(t) => text.push_str(t),
+            scraper::Node::Element(e) if INLINE_TAGS.contains(&e.name()) => {
+                if e.name() == "br" {
+                    text.push(' ');
+                }
+                let at = stack.len();
+                stack.extend(node.children());
+                stack[at..].reverse();
+            }
+            _ => {}
+        }
+    }
+    normalise_space(&text)
 }
 
 /// Whether `ancestor` contains `element` (looking a bounded number of levels up).
@@ -351,6 +396,23 @@ mod tests {
             1,
             "names kept: by tags adds too little"
         );
+    }
+
+    #[test]
+    fn text_between_line_breaks_scores_as_paragraphs() {
+        let line = "A line of the story, with commas, clauses and words enough to count as a paragraph.<br><br>";
+        let html = format!(
+            r#"<body><div class="list"><p>Short link teaser one.</p></div>
+            <div id="_article">{}<em>Emphasis</em> inside a line is still loose text, and this line is long enough to keep.</div></body>"#,
+            line.repeat(6)
+        );
+        let doc = Html::parse_document(&html);
+        let extraction = extract_blocks(&doc, &FurnitureMap::new(&doc));
+        assert_eq!(
+            extraction.container.and_then(|c| c.value().id()),
+            Some("_article")
+        );
+        assert_eq!(extraction.blocks.len(), 7);
     }
 
     #[test]
