@@ -105,7 +105,6 @@ const STRONG_WORDS: &[&str] = &[
     "screen-reader",
     "sr-only",
     "visually-hidden",
-    "twitter-tweet",
     "instagram-media",
     "tiktok-embed",
     "toolbar",
