@@ -31,7 +31,8 @@ const NOT_APPARATUS_WORDS: &[&str] = &["update", "candidate", "body", "content",
 
 /// Whether an element is part of the article but not its body text: a `header`, an `h1`, a
 /// `figure`, a byline, dateline or caption, or an element hidden from readers. A wrapper named
-/// like a dateline (`date-outer`) that holds paragraphs of text is not.
+/// like a dateline (`date-outer`) that holds several paragraphs of prose is not; a caption of
+/// one long paragraph still is.
 pub fn is_apparatus(element: ElementRef<'_>) -> bool {
     if matches!(
         element.value().name(),
@@ -58,7 +59,7 @@ pub fn is_apparatus(element: ElementRef<'_>) -> bool {
         .tokens()
         .iter()
         .any(|t| has_word(t, APPARATUS_WORDS) && !has_word(t, NOT_APPARATUS_WORDS))
-        && prose_paragraphs(element) == 0
+        && prose_paragraphs(element) < super::furniture::MIN_PROSE_PARAGRAPHS
 }
 
 #[cfg(test)]
@@ -80,7 +81,11 @@ mod tests {
         assert!(!is_apparatus_div(r#"<div class="update-box">x</div>"#));
         let para = "<p>A paragraph of article prose that runs well past eighty visible characters, as the real paragraphs of news stories do.</p>";
         assert!(!is_apparatus_div(&format!(
-            r#"<div class="date-outer">{para}</div>"#
+            r#"<div class="date-outer">{}</div>"#,
+            para.repeat(3)
+        )));
+        assert!(is_apparatus_div(&format!(
+            r#"<div class="caption">{para}</div>"#
         )));
     }
 }

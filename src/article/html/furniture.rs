@@ -153,7 +153,7 @@ const FURNITURE_ROLES: &[&str] = &[
 ];
 
 /// An element with at least this many prose paragraphs is not furniture by its names alone.
-const MIN_PROSE_PARAGRAPHS: usize = 3;
+pub const MIN_PROSE_PARAGRAPHS: usize = 3;
 /// A prose paragraph has at least this many characters, few of them link text.
 const MIN_PROSE_PARAGRAPH_CHARS: usize = 80;
 
