@@ -1,28 +1,20 @@
 //! Publication dates read from messy news input.
 //!
 //! Reads the calendar date that a metadata value or a date line states: ISO 8601 timestamps,
-//! RFC 2822 / HTTP dates, English month-name dates in the usual orders (with or without weekday,
-//! ordinal suffix or abbreviation dot), Reuters SGML `<DATE>` values including their malformed
-//! variants, year-first slashed or dotted dates, and numeric day/month dates when the order is
-//! unambiguous. A date without a year takes the latest fitting year not after `today`. The date
+//! RFC 2822 / HTTP dates, month-name dates in the usual orders (with or without weekday,
+//! ordinal suffix or abbreviation dot) in English, German, French, Spanish, Portuguese,
+//! Italian, Dutch and Russian ([`names`]), Reuters SGML `<DATE>` values including their
+//! malformed variants, year-first slashed or dotted dates, dotted day-first dates
+//! (`24.01.2022`), and slashed day/month dates when the order is unambiguous. A date without a year takes the latest fitting year not after `today`. The date
 //! is returned as written: times and time zones are read past, never applied, so no day shifts.
 //! Left to others: times of day, relative dates ("2 hours ago", "yesterday"), two-digit years,
-//! non-English month names, and choosing which of several dates on a page is the publication date.
+//! and choosing which of several dates on a page is the publication date.
+
+mod names;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use std::ops::RangeInclusive;
 
-const MONTHS: &str =
-    "january february march april may june july august september october november december";
-const WEEKDAYS: [(&str, Weekday); 7] = [
-    ("monday", Weekday::Mon),
-    ("tuesday", Weekday::Tue),
-    ("wednesday", Weekday::Wed),
-    ("thursday", Weekday::Thu),
-    ("friday", Weekday::Fri),
-    ("saturday", Weekday::Sat),
-    ("sunday", Weekday::Sun),
-];
 /// Words that may stand around a date on a date line: labels, times, time zones, reading times.
 const FILLER_WORDS: &str = "published updated posted on date dated last modified created first \
     originally at am pm a p m t z h noon midnight utc gmt ut et ct mt pt est edt cst cdt mst mdt \
@@ -209,13 +201,15 @@ fn read_year_first(c: &mut Cursor) -> Option<NaiveDate> {
     make_date(year, month, day)
 }
 
-/// `14 May 2025`, `14th May, 2025`, `26-FEB-1987`.
+/// `14 May 2025`, `14th May, 2025`, `26-FEB-1987`, `3. März 2021`, `27 de junio de 2019`.
 fn read_day_first(c: &mut Cursor) -> Option<NaiveDate> {
     let day = c.take_number(1..=2)?;
     c.skip_ordinal();
     c.take_punct("-/.");
+    c.skip_word(&["de"]);
     let month = c.take_name(read_month_name)?;
     c.take_punct("-/.,");
+    c.skip_word(&["de", "del"]);
     make_date(c.take_number(4..=4)?, month, day)
 }
 
@@ -229,7 +223,8 @@ fn read_month_first(c: &mut Cursor) -> Option<NaiveDate> {
     make_date(c.take_number(4..=4)?, month, day)
 }
 
-/// `25/12/2024` or `12/25/2024`: only when one side is over 12 (or both are equal).
+/// `25/12/2024` or `12/25/2024`: only when one side is over 12 (or both are equal); with dots,
+/// day first (`03.11.2021`), as every language that writes dotted dates puts them.
 fn read_numeric(c: &mut Cursor) -> Option<NaiveDate> {
     let a = c.take_number(1..=2)?;
     let sep = c.take_punct("/-.")?;
@@ -242,6 +237,7 @@ fn read_numeric(c: &mut Cursor) -> Option<NaiveDate> {
         (true, false) => (b, a),
         (false, true) => (a, b),
         _ if a == b => (a, b),
+        (false, false) if sep == '.' => (b, a),
         _ => return None,
     };
     make_date(year, month, day)
@@ -284,24 +280,14 @@ fn read_compact_date(digits: &str) -> Option<NaiveDate> {
     make_date(year, month, digits.get(6..)?.parse().ok()?)
 }
 
-/// `may`, `Sept`, `SEPTEMBER` (already lowercased) → month number.
+/// `may`, `Sept`, `SEPTEMBER`, `märz`, `janv.` (already lowercased) → month number.
 fn read_month_name(word: &str) -> Option<u32> {
-    let index = MONTHS
-        .split(' ')
-        .position(|name| is_name_or_abbreviation(word, name))?;
-    u32::try_from(index + 1).ok()
+    names::month(word)
 }
 
-/// `wed`, `thurs`, `wednesday` (already lowercased) → weekday.
+/// `wed`, `thurs`, `wednesday`, `jeudi` (already lowercased) → weekday.
 fn read_weekday_name(word: &str) -> Option<Weekday> {
-    WEEKDAYS
-        .iter()
-        .find(|(name, _)| is_name_or_abbreviation(word, name))
-        .map(|&(_, weekday)| weekday)
-}
-
-fn is_name_or_abbreviation(word: &str, name: &str) -> bool {
-    word.len() >= 3 && name.starts_with(word)
+    names::weekday(word)
 }
 
 fn make_date(year: u32, month: u32, day: u32) -> Option<NaiveDate> {
@@ -378,7 +364,9 @@ fn is_filler(token: &Token) -> bool {
     match token {
         Token::Num(_) | Token::Punct(_) => true,
         Token::Word(w) => {
-            FILLER_WORDS.split_whitespace().any(|f| f == w) || read_weekday_name(w).is_some()
+            FILLER_WORDS.split_whitespace().any(|f| f == w)
+                || names::LABEL_WORDS.contains(&w.as_str())
+                || read_weekday_name(w).is_some()
         }
     }
 }
@@ -389,6 +377,16 @@ mod tests {
 
     /// Texts both functions read, with the date expected ("" for none), for today = 2026-11-28.
     const BOTH: &[(&str, &str)] = &[
+        // Other languages, dotted day-first dates.
+        ("3. März 2021", "2021-03-03"),
+        ("le 27 juin 2019", "2019-06-27"),
+        ("27 de junio de 2019", "2019-06-27"),
+        ("12 de outubro de 2018", "2018-10-12"),
+        ("27 giugno 2019", "2019-06-27"),
+        ("5 mei 2020", "2020-05-05"),
+        ("15 октября 2020", "2020-10-15"),
+        ("03.11.2021", "2021-11-03"),
+        ("2.9.2020 klo 12.45", "2020-09-02"),
         // ISO 8601, as written: no time zone shift.
         ("2025-05-14", "2025-05-14"),
         ("2025-05-14T09:30:00", "2025-05-14"),
