@@ -153,6 +153,15 @@ impl<'a> Cursor<'a> {
         }
     }
 
+    /// Takes a word that starts with one of `markers` (the 年, 月 and 日 of a CJK date, which
+    /// may run on into the next word), telling whether it did.
+    fn take_marker(&mut self, markers: &[&str]) -> bool {
+        let found =
+            matches!(self.peek(), Some(Token::Word(w)) if markers.iter().any(|m| w.starts_with(m)));
+        self.pos += usize::from(found);
+        found
+    }
+
     /// Skips one of `words`, telling whether it did.
     fn skip_word(&mut self, words: &[&str]) -> bool {
         let found = matches!(self.peek(), Some(Token::Word(w)) if words.contains(&w.as_str()));
@@ -184,9 +193,18 @@ fn read_date(tokens: &[Token], start: usize) -> Option<(Found, usize)> {
     (!is_followed_by_year(&tokens[c.pos..])).then_some((found, c.pos))
 }
 
-/// `2025-05-14`, `2017/2/7`, `2017.02.07`, `2025 May 14`, `2025-May-14`.
+/// `2025-05-14`, `2017/2/7`, `2017.02.07`, `2025 May 14`, `2025-May-14`, and the Chinese,
+/// Japanese and Korean `2019年4月2日`, `2019년 4월 2일`.
 fn read_year_first(c: &mut Cursor) -> Option<NaiveDate> {
     let year = c.take_number(4..=4)?;
+    if c.take_marker(&["年", "년"]) {
+        let month = c.take_number(1..=2)?;
+        c.take_marker(&["月", "월"]).then_some(())?;
+        let day = c.take_number(1..=2)?;
+        return c
+            .take_marker(&["日", "일"])
+            .then(|| make_date(year, month, day))?;
+    }
     let sep = c.take_punct("-/.");
     if let Some(month) = c.take_number(1..=2) {
         if sep.is_none() || c.take_punct("-/.") != sep {
@@ -224,7 +242,8 @@ fn read_month_first(c: &mut Cursor) -> Option<NaiveDate> {
 }
 
 /// `25/12/2024` or `12/25/2024`: only when one side is over 12 (or both are equal); with dots,
-/// day first (`03.11.2021`), as every language that writes dotted dates puts them.
+/// day first (`03.11.2021`, and `30.10.23` with two digits in each part), as every language
+/// that writes dotted dates puts them.
 fn read_numeric(c: &mut Cursor) -> Option<NaiveDate> {
     let a = c.take_number(1..=2)?;
     let sep = c.take_punct("/-.")?;
@@ -232,7 +251,13 @@ fn read_numeric(c: &mut Cursor) -> Option<NaiveDate> {
     if c.take_punct("/-.")? != sep {
         return None;
     }
-    let year = c.take_number(4..=4)?;
+    let year = match c.take_number(4..=4) {
+        Some(year) => year,
+        None if sep == '.' && c.tokens[c.pos - 4..c.pos - 1].iter().all(is_two_digits) => {
+            two_digit_year(c.take_number(2..=2)?)
+        }
+        None => return None,
+    };
     let (month, day) = match (a > 12, b > 12) {
         (true, false) => (b, a),
         (false, true) => (a, b),
@@ -241,6 +266,17 @@ fn read_numeric(c: &mut Cursor) -> Option<NaiveDate> {
         _ => return None,
     };
     make_date(year, month, day)
+}
+
+/// Whether a token is a number of exactly two digits (`30.10.23` has three; `2.1.18`, which
+/// may be a version, does not).
+fn is_two_digits(token: &Token) -> bool {
+    matches!(token, Token::Num(n) if n.len() == 2) || matches!(token, Token::Punct('.'))
+}
+
+/// The year of a two-digit `yy` (of `dd.mm.yy`): 2000–2069 or 1970–1999, as POSIX reads them.
+fn two_digit_year(yy: u32) -> u32 {
+    if yy < 70 { 2000 + yy } else { 1900 + yy }
 }
 
 /// `May 14`, `Sept. 4th`, `14 May`: a month and day with no year.
@@ -387,6 +423,9 @@ mod tests {
         ("15 октября 2020", "2020-10-15"),
         ("03.11.2021", "2021-11-03"),
         ("2.9.2020 klo 12.45", "2020-09-02"),
+        ("30.10.23", "2023-10-30"),
+        ("2019年4月2日", "2019-04-02"),
+        ("2019년 4월 2일", "2019-04-02"),
         // ISO 8601, as written: no time zone shift.
         ("2025-05-14", "2025-05-14"),
         ("2025-05-14T09:30:00", "2025-05-14"),
@@ -461,6 +500,8 @@ mod tests {
 
     /// Texts only parse_date reads a date from.
     const LENIENT: &[(&str, &str)] = &[
+        ("Version 2.1.18 released", ""),
+        ("Erschienen am 14. Dezember 2015 um 14:48 von Anna", "2015-12-14"),
         ("Updated 9:30 AM ET, Wed May 14, 2025", "2025-05-14"),
         ("By Jane Doe | May 14, 2025", "2025-05-14"),
         ("The meeting on May 14, 2025 was long.", "2025-05-14"),

@@ -168,23 +168,30 @@ fn date_line_in(
 }
 
 /// The first date written in the short texts that follow the page's first `<h1>` outside
-/// furniture, before the article's prose starts: the byline and dateline under a headline
+/// furniture (else its first `<h1>`), before the article's prose starts: the byline and dateline under a headline
 /// (`By Li Wei | Updated: 2025-05-14 09:30`), however the page names them.
 fn date_under_headline(
     doc: &Html,
     furniture: &FurnitureMap,
     today: NaiveDate,
 ) -> Option<NaiveDate> {
-    let h1 = doc
-        .root_element()
-        .descendent_elements()
-        .find(|e| e.value().name() == "h1" && !furniture.covers(*e))?;
+    let h1s = || {
+        doc.root_element()
+            .descendent_elements()
+            .filter(|e| e.value().name() == "h1")
+    };
+    let h1 = h1s()
+        .find(|e| !furniture.covers(*e))
+        .or_else(|| h1s().next())?;
+    // A headline that sits in furniture (an intro block named after its breadcrumb trail) has
+    // its dateline there too.
+    let in_furniture = furniture.covers(h1);
     let after = h1
         .next_siblings()
         .chain(h1.ancestors().take(8).flat_map(|a| a.next_siblings()));
     let texts = after
         .flat_map(|n| n.descendants())
-        .filter(|n| !furniture.is_inside(n.id()) && !furniture.is_root(n.id()))
+        .filter(|n| in_furniture || (!furniture.is_inside(n.id()) && !furniture.is_root(n.id())))
         .filter_map(|n| n.value().as_text().map(|t| t.trim()))
         .filter(|t| !t.is_empty())
         .take(MAX_TEXTS_UNDER_HEADLINE);
