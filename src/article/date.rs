@@ -41,6 +41,12 @@ enum Found {
 /// is essentially just that date (see [`parse_date_line`]). A year-less date with a weekday is
 /// found anywhere. Returns the calendar date as written, without time zone conversion, or `None`.
 pub fn parse_date(text: &str, today: NaiveDate) -> Option<NaiveDate> {
+    parse_date_against(text, Some(today))
+}
+
+/// [`parse_date`], with year-less dates read against `today`, or not read at all when it is
+/// `None` (for a page that may state its date with the year elsewhere).
+pub fn parse_date_against(text: &str, today: Option<NaiveDate>) -> Option<NaiveDate> {
     let trimmed = text.trim();
     if trimmed.len() == 8 && trimmed.bytes().all(|b| b.is_ascii_digit()) {
         return read_compact_date(trimmed);
@@ -52,7 +58,7 @@ pub fn parse_date(text: &str, today: NaiveDate) -> Option<NaiveDate> {
             Found::YearLess(_, _, None) => None,
             found => resolve_date(found, today),
         })
-        .or_else(|| parse_date_line(text, today))
+        .or_else(|| parse_date_line_against(text, today))
 }
 
 /// Reads a date line from the first lines of a plain-text article: returns a date only when the
@@ -62,6 +68,12 @@ pub fn parse_date(text: &str, today: NaiveDate) -> Option<NaiveDate> {
 /// (`The meeting on May 14, 2025 was long.`) or a year alone (`2025`) is not a date line.
 /// Year-less dates (`May 14`, `Wednesday, May 14`) take the latest fitting year not after `today`.
 pub fn parse_date_line(line: &str, today: NaiveDate) -> Option<NaiveDate> {
+    parse_date_line_against(line, Some(today))
+}
+
+/// [`parse_date_line`], with year-less dates read against `today`, or not at all when it is
+/// `None`.
+pub fn parse_date_line_against(line: &str, today: Option<NaiveDate>) -> Option<NaiveDate> {
     let tokens = tokenize(line);
     let tokens = strip_markup_junk(&tokens);
     for start in 0..tokens.len() {
@@ -333,10 +345,12 @@ fn make_date(year: u32, month: u32, day: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, month, day)
 }
 
-fn resolve_date(found: Found, today: NaiveDate) -> Option<NaiveDate> {
+/// The date found, a year-less one given the latest fitting year not after `today` (none
+/// without `today`).
+fn resolve_date(found: Found, today: Option<NaiveDate>) -> Option<NaiveDate> {
     match found {
         Found::Full(date) => Some(date),
-        Found::YearLess(month, day, weekday) => infer_year(month, day, weekday, today),
+        Found::YearLess(month, day, weekday) => infer_year(month, day, weekday, today?),
     }
 }
 
@@ -501,7 +515,10 @@ mod tests {
     /// Texts only parse_date reads a date from.
     const LENIENT: &[(&str, &str)] = &[
         ("Version 2.1.18 released", ""),
-        ("Erschienen am 14. Dezember 2015 um 14:48 von Anna", "2015-12-14"),
+        (
+            "Erschienen am 14. Dezember 2015 um 14:48 von Anna",
+            "2015-12-14",
+        ),
         ("Updated 9:30 AM ET, Wed May 14, 2025", "2025-05-14"),
         ("By Jane Doe | May 14, 2025", "2025-05-14"),
         ("The meeting on May 14, 2025 was long.", "2025-05-14"),

@@ -4,8 +4,9 @@
 //! `itemprop=datePublished`, `<time pubdate>`, a `<time>` in the article (then anywhere outside
 //! furniture), a date in the address (`/2024/05/14/`), a dateline element near the article
 //! (class `date`, `byline`, `published`…), a text line that is only a date, and last the
-//! modification dates. Every candidate is read by [`parse_date`], as written, without time-zone
-//! shifts; the first that reads wins.
+//! modification dates. Every candidate is read by [`parse_date_against`], as written, without time-zone
+//! shifts; the first that reads wins. Year-less dates (`14. Mai`) are read only when no place states
+//! a date with its year.
 
 use chrono::NaiveDate;
 use scraper::{ElementRef, Html, Node, Selector};
@@ -13,7 +14,7 @@ use scraper::{ElementRef, Html, Node, Selector};
 use super::furniture::{FurnitureMap, class_tokens};
 use super::jsonld::LinkedData;
 use super::meta::PageMeta;
-use crate::article::date::{parse_date, parse_date_line};
+use crate::article::date::{parse_date_against, parse_date_line_against};
 
 /// `<meta>` keys that state the publication date, most trusted first.
 const PUBLISHED_KEYS: &[&str] = &[
@@ -77,25 +78,52 @@ pub fn choose_date(
     furniture: &FurnitureMap,
     today: NaiveDate,
 ) -> Option<NaiveDate> {
-    let read = |s: Option<&str>| s.and_then(|s| parse_date(s, today));
-    let scope = container.and_then(article_scope);
-    read(ld.published.as_deref())
-        .or_else(|| PUBLISHED_KEYS.iter().find_map(|k| read(meta.first(&[k]))))
-        .or_else(|| first_date(doc, "[itemprop=datePublished], time[pubdate]", today))
-        .or_else(|| scope.and_then(|s| time_in(s, furniture, today)))
-        .or_else(|| time_in(doc.root_element(), furniture, today))
-        .or_else(|| {
-            let urls = [meta.url(), ld.url.as_deref()];
-            urls.into_iter()
-                .flatten()
-                .find_map(|u| read(date_in_url(u).as_deref()))
-        })
-        .or_else(|| scope.and_then(|s| dateline_in(s, furniture, today)))
-        .or_else(|| dateline_in(doc.root_element(), furniture, today))
-        .or_else(|| date_line_in(scope.unwrap_or(doc.root_element()), furniture, today))
-        .or_else(|| date_under_headline(doc, furniture, today))
-        .or_else(|| read(ld.modified.as_deref()))
-        .or_else(|| MODIFIED_KEYS.iter().find_map(|k| read(meta.first(&[k]))))
+    let page = Page {
+        doc,
+        meta,
+        ld,
+        scope: container.and_then(article_scope),
+        furniture,
+    };
+    page.date(None).or_else(|| page.date(Some(today)))
+}
+
+/// What [`choose_date`] reads a page's date from.
+struct Page<'a, 'd> {
+    doc: &'d Html,
+    meta: &'a PageMeta,
+    ld: &'a LinkedData,
+    /// The article element around the text's container.
+    scope: Option<ElementRef<'d>>,
+    furniture: &'a FurnitureMap,
+}
+
+impl Page<'_, '_> {
+    /// The first date of the places a page states it, in the order of trust the module gives;
+    /// year-less dates are read against `today`, or not at all without it.
+    fn date(&self, today: Option<NaiveDate>) -> Option<NaiveDate> {
+        let (doc, meta, ld, scope, furniture) =
+            (self.doc, self.meta, self.ld, self.scope, self.furniture);
+        let read = |s: Option<&str>| s.and_then(|s| parse_date_against(s, today));
+        read(ld.published.as_deref())
+            .or_else(|| PUBLISHED_KEYS.iter().find_map(|k| read(meta.first(&[k]))))
+            .or_else(|| first_date(doc, "[itemprop=datePublished], time[pubdate]", today))
+            .or_else(|| scope.and_then(|s| time_in(s, furniture, today)))
+            .or_else(|| time_in(doc.root_element(), furniture, today))
+            .or_else(|| {
+                let urls = [meta.url(), ld.url.as_deref()];
+                urls.into_iter()
+                    .flatten()
+                    .find_map(|u| read(date_in_url(u).as_deref()))
+            })
+            .or_else(|| scope.and_then(|s| dateline_in(s, furniture, today)))
+            .or_else(|| dateline_in(doc.root_element(), furniture, today))
+            .or_else(|| scope.and_then(|s| date_line_in(s, furniture, today)))
+            .or_else(|| date_line_in(doc.root_element(), furniture, today))
+            .or_else(|| date_under_headline(doc, furniture, today))
+            .or_else(|| read(ld.modified.as_deref()))
+            .or_else(|| MODIFIED_KEYS.iter().find_map(|k| read(meta.first(&[k]))))
+    }
 }
 
 /// The article element around the container (itself, an `<article>` or `<main>` ancestor).
@@ -108,23 +136,27 @@ fn article_scope(container: ElementRef<'_>) -> Option<ElementRef<'_>> {
 
 /// The first date read from elements matching `selector`: their `content` or `datetime`
 /// attribute, else their text.
-fn first_date(doc: &Html, selector: &str, today: NaiveDate) -> Option<NaiveDate> {
+fn first_date(doc: &Html, selector: &str, today: Option<NaiveDate>) -> Option<NaiveDate> {
     let selector = Selector::parse(selector).ok()?;
     doc.select(&selector).find_map(|e| element_date(e, today))
 }
 
 /// The date of a `<time>` (or dated) element: its `datetime` or `content`, else its text.
-fn element_date(element: ElementRef<'_>, today: NaiveDate) -> Option<NaiveDate> {
+fn element_date(element: ElementRef<'_>, today: Option<NaiveDate>) -> Option<NaiveDate> {
     let value = element.value();
     value
         .attr("datetime")
         .or_else(|| value.attr("content"))
-        .and_then(|d| parse_date(d, today))
-        .or_else(|| parse_date(&capped_text(element, MAX_DATELINE_CHARS)?, today))
+        .and_then(|d| parse_date_against(d, today))
+        .or_else(|| parse_date_against(&capped_text(element, MAX_DATELINE_CHARS)?, today))
 }
 
 /// The first dated `<time>` inside `scope` that is not in furniture.
-fn time_in(scope: ElementRef<'_>, furniture: &FurnitureMap, today: NaiveDate) -> Option<NaiveDate> {
+fn time_in(
+    scope: ElementRef<'_>,
+    furniture: &FurnitureMap,
+    today: Option<NaiveDate>,
+) -> Option<NaiveDate> {
     let selector = Selector::parse("time").ok()?;
     scope
         .select(&selector)
@@ -136,7 +168,7 @@ fn time_in(scope: ElementRef<'_>, furniture: &FurnitureMap, today: NaiveDate) ->
 fn dateline_in(
     scope: ElementRef<'_>,
     furniture: &FurnitureMap,
-    today: NaiveDate,
+    today: Option<NaiveDate>,
 ) -> Option<NaiveDate> {
     scope
         .descendent_elements()
@@ -146,14 +178,14 @@ fn dateline_in(
                 .any(|t| DATELINE_WORDS.iter().any(|w| t.contains(w)))
         })
         .filter(|e| !furniture.covers(*e))
-        .find_map(|e| parse_date(&capped_text(e, MAX_DATELINE_CHARS)?, today))
+        .find_map(|e| parse_date_against(&capped_text(e, MAX_DATELINE_CHARS)?, today))
 }
 
 /// The first short text node inside `scope` that is a date line and nothing else.
 fn date_line_in(
     scope: ElementRef<'_>,
     furniture: &FurnitureMap,
-    today: NaiveDate,
+    today: Option<NaiveDate>,
 ) -> Option<NaiveDate> {
     scope
         .descendants()
@@ -164,7 +196,7 @@ fn date_line_in(
         .take(MAX_DATE_LINE_NODES)
         .filter(|(_, text)| could_be_date_line(text))
         .filter(|(node, _)| !furniture.is_inside(node.id()))
-        .find_map(|(_, text)| parse_date_line(text.trim(), today))
+        .find_map(|(_, text)| parse_date_line_against(text.trim(), today))
 }
 
 /// The first date written in the short texts that follow the page's first `<h1>` outside
@@ -173,7 +205,7 @@ fn date_line_in(
 fn date_under_headline(
     doc: &Html,
     furniture: &FurnitureMap,
-    today: NaiveDate,
+    today: Option<NaiveDate>,
 ) -> Option<NaiveDate> {
     let h1s = || {
         doc.root_element()
@@ -199,7 +231,7 @@ fn date_under_headline(
         if text.chars().count() > MAX_DATELINE_CHARS {
             return None;
         }
-        if let Some(date) = parse_date(text, today) {
+        if let Some(date) = parse_date_against(text, today) {
             return Some(date);
         }
     }
