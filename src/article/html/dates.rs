@@ -83,6 +83,9 @@ pub fn choose_date(
         meta,
         ld,
         scope: container.and_then(article_scope),
+        near: container.and_then(|c| {
+            article_scope(c).or_else(|| c.ancestors().filter_map(ElementRef::wrap).nth(1))
+        }),
         furniture,
     };
     page.date(None).or_else(|| page.date(Some(today)))
@@ -95,6 +98,9 @@ struct Page<'a, 'd> {
     ld: &'a LinkedData,
     /// The article element around the text's container.
     scope: Option<ElementRef<'d>>,
+    /// The article element, else the container's grandparent: where furniture (a post's footer,
+    /// a byline with share buttons, a credits sidebar) may still hold the article's own date.
+    near: Option<ElementRef<'d>>,
     furniture: &'a FurnitureMap,
 }
 
@@ -121,6 +127,12 @@ impl Page<'_, '_> {
             .or_else(|| scope.and_then(|s| date_line_in(s, furniture, today)))
             .or_else(|| date_line_in(doc.root_element(), furniture, today))
             .or_else(|| date_under_headline(doc, furniture, today))
+            .or_else(|| {
+                let everything = FurnitureMap::default();
+                let near = self.near?;
+                dateline_in(near, &everything, today)
+                    .or_else(|| date_line_in(near, &everything, today))
+            })
             .or_else(|| read(ld.modified.as_deref()))
             .or_else(|| MODIFIED_KEYS.iter().find_map(|k| read(meta.first(&[k]))))
     }
