@@ -176,7 +176,8 @@ fn time_in(
         .find_map(|t| element_date(t, today))
 }
 
-/// The first date in an element inside `scope` whose class or id names a dateline.
+/// The first date in an element inside `scope` whose class or id names a dateline: in its
+/// `title` (where a relative "2 hours ago" keeps its date), else in its text.
 fn dateline_in(
     scope: ElementRef<'_>,
     furniture: &FurnitureMap,
@@ -190,7 +191,12 @@ fn dateline_in(
                 .any(|t| DATELINE_WORDS.iter().any(|w| t.contains(w)))
         })
         .filter(|e| !furniture.covers(*e))
-        .find_map(|e| parse_date_against(&capped_text(e, MAX_DATELINE_CHARS)?, today))
+        .find_map(|e| {
+            let title = e.value().attr("title");
+            title
+                .and_then(|t| parse_date_against(t, today))
+                .or_else(|| parse_date_against(&capped_text(e, MAX_DATELINE_CHARS)?, today))
+        })
 }
 
 /// The first short text node inside `scope` that is a date line and nothing else.

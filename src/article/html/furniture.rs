@@ -68,6 +68,8 @@ const FIRM_WORDS: &[&str] = &[
     "keep-reading",
     "read-next",
     "up-next",
+    // The widget Google Translate writes into a page it translated.
+    "skiptranslate",
 ];
 
 /// Class or id fragments that mark furniture unless the element holds article prose (some

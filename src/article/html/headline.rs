@@ -37,23 +37,23 @@ pub fn choose_headline(
             .filter(|s| !s.is_empty() && s.chars().count() <= MAX_HEADLINE_CHARS)
     };
     let social = stated(meta.first(&["og:title", "twitter:title"]));
-    let h1 = || stated(best_h1(doc, furniture).as_deref());
+    let h1 = || stated(best_h1(doc, furniture, |_| true).as_deref());
     // The headline readers see is the article's `<h1>`; metadata often states another wording
     // (for social media or search engines). An `<h1>` that shares most of its words with a
     // stated headline or the page title is that article's headline, and wins.
-    if let Some(visible) = h1() {
-        let others = [
-            ld.headline.as_deref(),
-            meta.first(&["og:title", "twitter:title"]),
-            meta.title.as_deref(),
-        ];
-        if others
+    let others = [
+        ld.headline.as_deref(),
+        meta.first(&["og:title", "twitter:title"]),
+        meta.title.as_deref(),
+    ];
+    let confirmed = best_h1(doc, furniture, |text| {
+        others
             .iter()
             .flatten()
-            .any(|other| shares_words(&visible, other))
-        {
-            return Some(visible);
-        }
+            .any(|other| shares_words(text, other))
+    });
+    if let Some(visible) = stated(confirmed.as_deref()) {
+        return Some(visible);
     }
     if let Some(headline) = stated(ld.headline.as_deref()) {
         // Some sites cut the JSON-LD headline to a length limit; a fuller statement wins.
@@ -176,14 +176,15 @@ fn is_invisible(element: &Element) -> bool {
 }
 
 /// The `<h1>` most likely to be the article's: inside an `<article>` or `<main>`, or named a
-/// title, rather than a logo in the site header. `None` when every `<h1>` looks like a logo.
-fn best_h1(doc: &Html, furniture: &FurnitureMap) -> Option<String> {
+/// title, rather than a logo in the site header; of those whose text `fits`. `None` when every
+/// such `<h1>` looks like a logo.
+fn best_h1(doc: &Html, furniture: &FurnitureMap, fits: impl Fn(&str) -> bool) -> Option<String> {
     let selector = Selector::parse("h1").ok()?;
     doc.select(&selector)
         .filter(|h| !furniture.covers(*h))
         .filter_map(|h| {
             let text = visible_text(h);
-            (!text.is_empty()).then(|| (h1_score(h), text))
+            (!text.is_empty() && fits(&text)).then(|| (h1_score(h), text))
         })
         .filter(|(score, _)| *score >= 0)
         .fold(
@@ -372,11 +373,14 @@ mod tests {
             <main><article><h1 class="entry-title">Floods close the coast road</h1></article></main>"#,
         );
         assert_eq!(
-            best_h1(&doc, &FurnitureMap::new(&doc)).as_deref(),
+            best_h1(&doc, &FurnitureMap::new(&doc), |_| true).as_deref(),
             Some("Floods close the coast road")
         );
         let only_logo =
             Html::parse_document(r#"<header><h1 class="logo">Daily Post</h1></header>"#);
-        assert_eq!(best_h1(&only_logo, &FurnitureMap::new(&only_logo)), None);
+        assert_eq!(
+            best_h1(&only_logo, &FurnitureMap::new(&only_logo), |_| true),
+            None
+        );
     }
 }
