@@ -40,6 +40,8 @@ use lines::LineFinder;
 /// The JSON-LD `articleBody` replaces the extracted text when that has less than this share of
 /// its characters.
 const MIN_SHARE_OF_LD_BODY: f64 = 0.5;
+/// A page description stands in for a missing body from this many characters on.
+const MIN_DESCRIPTION_CHARS: usize = 80;
 /// Paragraphs at least this long (in characters) are kept once only.
 const MIN_DEDUP_CHARS: usize = 40;
 
@@ -64,6 +66,9 @@ pub fn parse_html(id: &str, path: &Path, text: &str, today: NaiveDate) -> Parsed
     } else {
         paragraphs(text, extraction.blocks, headline.as_deref(), today)
     };
+    if body.is_empty() && is_article_page && !is_listing {
+        body = described(&meta);
+    }
     if let Some(ld_body) = &ld.article_body {
         let extracted: usize = body.iter().map(|p| p.text.chars().count()).sum();
         if (extracted as f64) < ld_body.chars().count() as f64 * MIN_SHARE_OF_LD_BODY {
@@ -91,6 +96,18 @@ pub fn parse_html(id: &str, path: &Path, text: &str, today: NaiveDate) -> Parsed
         author: attribution::author(&doc, &meta, &ld),
     });
     parsed
+}
+
+/// The body of an article page whose text is not in its HTML (a page that loads it with a
+/// script): the page's description, when it says enough, so that the article stays findable
+/// by its headline, date and summary.
+fn described(meta: &meta::PageMeta) -> Vec<Paragraph> {
+    let description = meta.first(&["og:description", "description", "twitter:description"]);
+    description
+        .map(super::clean::normalise_space)
+        .filter(|d| d.chars().count() >= MIN_DESCRIPTION_CHARS)
+        .map(|d| strip_boilerplate(text_paragraphs(&d, None, 1)))
+        .unwrap_or_default()
 }
 
 /// Turns blocks into body paragraphs: repeats of the headline and of earlier paragraphs and

@@ -247,6 +247,35 @@ fn index_page_has_no_article() {
 }
 
 #[test]
+fn an_article_page_whose_text_a_script_loads_keeps_its_description() {
+    let description = "Lenders in the river towns tightened terms for small firms, the regional \
+        survey found, as rates stayed high for a second year.";
+    let page = format!(
+        r#"<html><head><title>Lenders tighten terms | Daily</title>
+        <meta property="og:type" content="article">
+        <meta property="og:description" content="{description}">
+        <meta property="article:published_time" content="2024-03-11T08:00:00Z"></head>
+        <body><div id="app"></div><script src="/app.js"></script></body></html>"#
+    );
+    let parsed = parse_html("s", Path::new("s.html"), &page, today());
+    let [a] = parsed.articles.as_slice() else {
+        panic!("one article: {parsed:#?}");
+    };
+    assert_eq!(a.body.len(), 1);
+    assert_eq!(
+        a.body[0].text,
+        description.split_whitespace().collect::<Vec<_>>().join(" ")
+    );
+    assert_eq!(a.date, ymd(2024, 3, 11));
+    let not_article = page.replace(r#"content="article""#, r#"content="website""#);
+    let parsed = parse_html("w", Path::new("w.html"), &not_article, today());
+    assert!(
+        parsed.articles.is_empty(),
+        "a page that is no article stays refused"
+    );
+}
+
+#[test]
 fn empty_documents_have_no_article() {
     for html in [
         "",
