@@ -1,7 +1,8 @@
 //! End-to-end tests: run the real `news-search` binary on temporary indexes.
 //!
 //! Fixtures are the bundled `corpus/` or files the tests write themselves; nothing here needs
-//! `../shared`, except the ignored tests in `corpora.rs`, run by `scripts/check-corpora`.
+//! `../shared`, except the ignored tests in `corpora.rs` and `real_pages.rs`, run by
+//! `scripts/check-corpora`.
 
 mod charsets;
 mod conventions;
@@ -15,6 +16,7 @@ mod maintenance;
 mod pasted;
 mod reading;
 mod readme;
+mod real_pages;
 mod recall;
 mod search;
 mod time;
