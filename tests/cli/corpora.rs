@@ -11,19 +11,11 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use super::{Sandbox, stderr, stdout};
+use super::{Sandbox, shared_folder, stderr, stdout};
 
 /// A folder under `../shared/corpora`, if present.
 fn shared_corpus(name: &str) -> Option<PathBuf> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpora")
-        .join(name);
-    if path.is_dir() {
-        Some(path)
-    } else {
-        eprintln!("skipped: {} not found", path.display());
-        None
-    }
+    shared_folder(&format!("corpora/{name}"))
 }
 
 fn stats(sb: &Sandbox) -> Value {

@@ -28,6 +28,20 @@ use std::process::{Command, Output};
 use serde_json::Value;
 use tempfile::TempDir;
 
+/// A folder under `../shared` (never copied into the project), if present; when it is not, says
+/// so, for the ignored tests that return early without it.
+pub fn shared_folder(relative: &str) -> Option<PathBuf> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared")
+        .join(relative);
+    if path.is_dir() {
+        Some(path)
+    } else {
+        eprintln!("skipped: {} not found", path.display());
+        None
+    }
+}
+
 /// The seed article's file name in `corpus/`.
 pub const SEED: &str = "000_97a10b66897f57d7.txt";
 

@@ -17,6 +17,8 @@ use std::process::Command;
 
 use serde_json::Value;
 
+use super::shared_folder;
+
 /// Body F1 on the article-extraction-benchmark pages is at least this.
 const MIN_BODY_F1: f64 = 0.965;
 /// Headline accuracy on the `meta` pages with headline truth is at least this.
@@ -29,15 +31,7 @@ const MIN_BODY_START: f64 = 0.70;
 
 /// `../shared/pages-dev/<part>`, if present.
 fn pages_dev(part: &str) -> Option<PathBuf> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/pages-dev")
-        .join(part);
-    if path.is_dir() {
-        Some(path)
-    } else {
-        eprintln!("skipped: {} not found", path.display());
-        None
-    }
+    shared_folder(&format!("pages-dev/{part}"))
 }
 
 /// The articles `news-search parse --json` reads from every page in `folder`, by page name
