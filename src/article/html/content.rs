@@ -8,13 +8,12 @@
 
 use std::collections::{HashMap, HashSet};
 
-use ego_tree::NodeId;
-use scraper::{ElementRef, Html};
+use ego_tree::{NodeId, NodeRef};
+use scraper::{ElementRef, Html, Node};
 
 use super::blocks::{Block, Walk, text_and_link_chars, walk};
 use super::furniture::FurnitureMap;
 use super::listing::teaser_headings;
-use crate::article::clean::normalise_space;
 
 /// Where news and blog systems put an article's body, most specific first.
 const BODY_TARGETS: &[Target] = &[
@@ -114,7 +113,7 @@ struct Survey<'a> {
     /// `p`, `pre` and `td` elements (to their parents), and the loose text that a `div` or
     /// similar holds directly, between `<br>`s (to that element, as readability turns such
     /// text into paragraphs).
-    paragraphs: Vec<(ElementRef<'a>, String)>,
+    paragraphs: Vec<(ElementRef<'a>, Measure)>,
 }
 
 impl<'a> Survey<'a> {
@@ -123,6 +122,7 @@ impl<'a> Survey<'a> {
             bodies: vec![Vec::new(); BODY_TARGETS.len()],
             ..Survey::default()
         };
+        let mut scratch = Vec::new();
         for element in doc.root_element().descendent_elements() {
             if furniture.covers(element) {
                 continue;
@@ -150,16 +150,17 @@ impl<'a> Survey<'a> {
                 "main" => survey.mains.push(element),
                 "p" | "pre" | "td" => {
                     if let Some(parent) = element.parent().and_then(ElementRef::wrap) {
-                        let text = normalise_space(&element.text().collect::<String>());
-                        survey.paragraphs.push((parent, text));
+                        let mut measure = Measure::default();
+                        element.text().for_each(|t| measure.add(t));
+                        survey.paragraphs.push((parent, measure));
                     }
                 }
                 _ if role.trim().eq_ignore_ascii_case("main") => survey.mains.push(element),
                 _ => {}
             }
             if LOOSE_TEXT_HOLDERS.contains(&value.name()) {
-                let loose = loose_text(element);
-                if loose.chars().count() >= MIN_SCORED_CHARS {
+                let loose = loose_text(element, &mut scratch);
+                if loose.chars >= MIN_SCORED_CHARS {
                     survey.paragraphs.push((element, loose));
                 }
             }
@@ -277,12 +278,12 @@ fn by_main<'a>(
 /// order. Empty when no paragraph is long enough to score.
 fn best_scored<'a>(survey: &Survey<'a>, furniture: &FurnitureMap) -> Vec<ElementRef<'a>> {
     let mut scores: HashMap<NodeId, (ElementRef<'a>, f64)> = HashMap::new();
-    for (credited, text) in &survey.paragraphs {
-        let chars = text.chars().count();
+    for (credited, measure) in &survey.paragraphs {
+        let chars = measure.chars;
         if chars < MIN_SCORED_CHARS {
             continue;
         }
-        let commas = text.matches([',', '，', '、']).count() as f64;
+        let commas = measure.commas as f64;
         let score = 1.0 + commas + (chars as f64 / 100.0).min(3.0);
         let mut ancestors =
             std::iter::once(*credited).chain(credited.ancestors().filter_map(ElementRef::wrap));
@@ -317,19 +318,47 @@ fn best_scored<'a>(survey: &Survey<'a>, furniture: &FurnitureMap) -> Vec<Element
         .collect()
 }
 
+/// The length of a text with its white space collapsed and trimmed, and its commas, counted
+/// piece by piece without gathering the text.
+#[derive(Debug, Default, Clone, Copy)]
+struct Measure {
+    chars: usize,
+    commas: usize,
+    /// Whether visible text has been seen, and white space since.
+    seen: bool,
+    space: bool,
+}
+
+impl Measure {
+    /// Counts one more piece of the text.
+    fn add(&mut self, piece: &str) {
+        for c in piece.chars() {
+            if c.is_whitespace() {
+                self.space = self.seen;
+                continue;
+            }
+            self.chars += 1 + usize::from(std::mem::take(&mut self.space));
+            self.commas += usize::from(matches!(c, ',' | '，' | '、'));
+            self.seen = true;
+        }
+    }
+}
+
 /// The text an element holds directly, outside its block children: its text nodes and the
-/// text of its inline children (links, emphasis, spans), whitespace collapsed. Each node is read
-/// by its nearest block ancestor only, so surveying a page this way stays linear.
-fn loose_text(element: ElementRef<'_>) -> String {
-    let mut text = String::new();
-    let mut stack: Vec<ego_tree::NodeRef<'_, scraper::Node>> = element.children().collect();
+/// text of its inline children (links, emphasis, spans), measured. Each node is read by its
+/// nearest block ancestor only, so surveying a page this way stays linear.
+/// `stack` is scratch space, left empty.
+fn loose_text<'a>(element: ElementRef<'a>, stack: &mut Vec<NodeRef<'a, Node>>) -> Measure {
+    let mut measure = Measure::default();
+    stack.clear();
+    stack.extend(element.children());
     stack.reverse();
     while let Some(node) = stack.pop() {
         match node.value() {
-            scraper::Node::Text(t) => text.push_str(t),
-            scraper::Node::Element(e) if INLINE_TAGS.contains(&e.name()) => {
+            Node::Text(t) => measure.add(t),
+            Node::Element(e) if INLINE_TAGS.contains(&e.name()) => {
                 if e.name() == "br" {
-                    text.push(' ');
+                    measure.add(" ");
                 }
                 let at = stack.len();
                 stack.extend(node.children());
@@ -338,7 +367,7 @@ fn loose_text(element: ElementRef<'_>) -> String {
             _ => {}
         }
     }
-    normalise_space(&text)
+    measure
 }
 
 /// Whether `ancestor` contains `element` (looking a bounded number of levels up).
