@@ -21,6 +21,7 @@ mod lines;
 mod listing;
 mod marks;
 mod meta;
+mod zones;
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -88,7 +89,8 @@ pub fn parse_html(id: &str, path: &Path, text: &str, today: NaiveDate) -> Parsed
         id: id.to_string(),
         path: path.to_path_buf(),
         line: 1,
-        date: dates::choose_date(&doc, &meta, &ld, extraction.container, &furniture, today),
+        date: dates::choose_date(&doc, &meta, &ld, extraction.container, &furniture, today)
+            .map(|date| zones::publisher_day(text, date)),
         headline,
         body,
         url: attribution::page_url(&meta, &ld),
