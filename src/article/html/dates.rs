@@ -3,11 +3,13 @@
 //! In order of trust: JSON-LD `datePublished` (or `dateCreated`), publication `<meta>` tags,
 //! `itemprop=datePublished`, `<time pubdate>`, a `<time>` in the article (then anywhere outside
 //! furniture), a date in the address (`/2024/05/14/`), a dateline element near the article
-//! (class `date`, `byline`, `published`…), a text line that is only a date, and last the
-//! modification dates. Every candidate is read by [`parse_date_against`], as written, without time-zone
-//! shifts; the first that reads wins. Year-less dates (`14. Mai`) are read only when no place states
-//! a date with its year.
-
+//! (class `date`, `byline`, `published`…; its `title` first), a text line that is only a date,
+//! the dateline under the headline, then the same in the furniture of the article element (a
+//! post's footer), the modification dates, and last a date written in the title or the
+//! description. Every candidate is read by [`parse_date_against`], as written, without
+//! time-zone shifts; the first that reads wins. Year-less dates (`14. Mai`) are read only when
+//! no place states a date with its year. Moving a UTC day to the publisher's is left to
+//! [`super::zones`].
 use chrono::NaiveDate;
 use scraper::{ElementRef, Html, Node, Selector};
 
@@ -135,6 +137,11 @@ impl Page<'_, '_> {
             })
             .or_else(|| read(ld.modified.as_deref()))
             .or_else(|| MODIFIED_KEYS.iter().find_map(|k| read(meta.first(&[k]))))
+            .or_else(|| {
+                let stated = [meta.title.as_deref(), meta.first(&["og:title"])];
+                let described = meta.first(&["description", "og:description"]);
+                stated.into_iter().chain([described]).find_map(read)
+            })
     }
 }
 
