@@ -44,6 +44,12 @@ const PUBLISHED_KEYS: &[&str] = &[
     "citation_publication_date",
     "citation_date",
     "originalpublicationdate",
+    "published_at",
+    "published",
+    "cxenseparse:recs:publishtime",
+    "cxenseparse:publishtime",
+    "datecreated",
+    "uploaddate",
 ];
 /// `<meta>` keys that state when the page was last changed: a last resort.
 const MODIFIED_KEYS: &[&str] = &[
