@@ -1,9 +1,11 @@
 //! Choosing a page's headline among the places a news page states it.
 //!
-//! In order of trust: the JSON-LD article's `headline` (or `name`), `og:title` /
-//! `twitter:title`, a JSON-LD `WebPage` headline, the article's `<h1>`, and last the page
-//! `<title>` with the site name cut off. [`choose_headline`] returns the first that is stated;
-//! deriving a headline from the body when none is, is left to the caller.
+//! In order of trust: an `<h1>` that the metadata confirms (it shares most words with a stated
+//! headline or the title), an `<h1>` placed as the article's own (in the `<article>`), the
+//! JSON-LD article's `headline` (or `name`), `og:title` / `twitter:title`, a JSON-LD `WebPage`
+//! headline, any other `<h1>`, and last the page `<title>` with the site name cut off.
+//! [`choose_headline`] returns the first that is stated; deriving a headline from the body when
+//! none is, is left to the caller.
 
 use ego_tree::iter::Edge;
 use scraper::node::Element;
@@ -20,6 +22,9 @@ const SEPARATORS: &[&str] = &[
 ];
 /// A title segment with at most this many words may be a site or section name.
 const MAX_SITE_WORDS: usize = 4;
+/// An `<h1>` scoring this much (see [`h1_score`]: inside an `<article>`, or in `<main>` and
+/// named a headline) is the article's own and wins over the metadata's wording.
+const MIN_PLACED_H1_SCORE: i32 = 3;
 /// Headlines longer than this (in characters) are not headlines.
 const MAX_HEADLINE_CHARS: usize = 400;
 
@@ -54,6 +59,14 @@ pub fn choose_headline(
     });
     if let Some(visible) = stated(confirmed.as_deref()) {
         return Some(visible);
+    }
+    // An `<h1>` placed as the article's own (inside the `<article>`, or a headline in `<main>`)
+    // is what readers see, whatever wording the metadata states for search and social media.
+    let placed = scored_h1(doc, furniture, |_| true)
+        .filter(|(score, _)| *score >= MIN_PLACED_H1_SCORE)
+        .and_then(|(_, text)| stated(Some(&text)));
+    if placed.is_some() {
+        return placed;
     }
     if let Some(headline) = stated(ld.headline.as_deref()) {
         // Some sites cut the JSON-LD headline to a length limit; a fuller statement wins.
@@ -179,6 +192,15 @@ fn is_invisible(element: &Element) -> bool {
 /// title, rather than a logo in the site header; of those whose text `fits`. `None` when every
 /// such `<h1>` looks like a logo.
 fn best_h1(doc: &Html, furniture: &FurnitureMap, fits: impl Fn(&str) -> bool) -> Option<String> {
+    scored_h1(doc, furniture, fits).map(|(_, text)| text)
+}
+
+/// [`best_h1`] with its [`h1_score`].
+fn scored_h1(
+    doc: &Html,
+    furniture: &FurnitureMap,
+    fits: impl Fn(&str) -> bool,
+) -> Option<(i32, String)> {
     let selector = Selector::parse("h1").ok()?;
     doc.select(&selector)
         .filter(|h| !furniture.covers(*h))
@@ -194,7 +216,6 @@ fn best_h1(doc: &Html, furniture: &FurnitureMap, fits: impl Fn(&str) -> bool) ->
                 _ => Some((score, text)),
             },
         )
-        .map(|(_, text)| text)
 }
 
 /// How much an `<h1>` looks like the article's headline (negative: like a site logo).
