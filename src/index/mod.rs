@@ -85,6 +85,8 @@ pub struct NewsIndex {
     pub fields: Fields,
     /// The directory that holds it.
     pub path: PathBuf,
+    /// A reader kept open by a long-running process ([`NewsIndex::follow_commits`]).
+    reader: Option<IndexReader>,
 }
 
 impl NewsIndex {
@@ -92,6 +94,9 @@ impl NewsIndex {
     /// never reloads: tantivy's default policy starts a thread that watches for new commits,
     /// which a one-shot command does not need.
     pub fn searcher(&self) -> Result<Searcher> {
+        if let Some(reader) = &self.reader {
+            return Ok(reader.searcher());
+        }
         let reader: IndexReader = self
             .index
             .reader_builder()
@@ -99,6 +104,20 @@ impl NewsIndex {
             .try_into()
             .context("opening an index reader")?;
         Ok(reader.searcher())
+    }
+
+    /// Keeps one reader open for every later [`NewsIndex::searcher`], reloaded by tantivy
+    /// shortly after each new commit (`news-search serve`): an `index` run's commits are
+    /// searched without a restart, and no search pays for opening the segments.
+    pub fn follow_commits(&mut self) -> Result<()> {
+        let reader: IndexReader = self
+            .index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::OnCommitWithDelay)
+            .try_into()
+            .context("opening an index reader")?;
+        self.reader = Some(reader);
+        Ok(())
     }
 }
 
@@ -183,6 +202,7 @@ fn finish_open(index: Index, path: &Path) -> Result<NewsIndex> {
         index,
         fields,
         path: path.to_path_buf(),
+        reader: None,
     })
 }
 
