@@ -297,7 +297,7 @@ pub fn article_passages(
     index: &NewsIndex,
     id: &str,
     request: &SearchRequest,
-) -> Result<Vec<(StoredArticle, Vec<Vec<(usize, usize)>>)>> {
+) -> Result<Vec<stored::MarkedArticle>> {
     let searcher = index.searcher()?;
     let articles = stored::articles_of_id(index, &searcher, id)?;
     // A query of stop words only highlights nothing, as it finds nothing.
@@ -315,7 +315,7 @@ pub fn article_passages(
                 .iter()
                 .map(|text| snippet::mark_terms(text, &mut analyzer, &highlight))
                 .collect();
-            (article, marks)
+            stored::MarkedArticle { article, marks }
         })
         .collect())
 }

@@ -47,6 +47,14 @@ impl StoredArticle {
     }
 }
 
+/// A whole article with the byte ranges of each passage that a query highlights.
+pub struct MarkedArticle {
+    /// The article.
+    pub article: StoredArticle,
+    /// For each of its passages, in order, the ranges to mark.
+    pub marks: Vec<Vec<(usize, usize)>>,
+}
+
 /// Reads an article's stored fields.
 pub fn read_article(
     index: &NewsIndex,

@@ -235,7 +235,7 @@ pub async fn article(
                 }
                 let articles = found
                     .iter()
-                    .map(|(article, marks)| article_row(article, marks, app.cwd.as_deref()))
+                    .map(|found| article_row(&found.article, &found.marks, app.cwd.as_deref()))
                     .collect::<Result<_>>()
                     .map_err(|err| ApiError::internal(&err))?;
                 Ok(Some(ArticleAnswer { articles }))

@@ -3,6 +3,7 @@
 //! Fixtures are the bundled `corpus/` or files the tests write themselves; nothing here needs
 //! `../shared`, except the ignored tests in `corpora.rs`, run by `scripts/check-corpora`.
 
+mod browser;
 mod charsets;
 mod conventions;
 mod corpora;
@@ -17,6 +18,7 @@ mod reading;
 mod readme;
 mod recall;
 mod search;
+mod serve;
 mod time;
 
 use std::fs;

@@ -18,6 +18,7 @@
     timeline: $('timeline'), bars: $('timeline-bars'), timelineTitle: $('timeline-title'),
     first: $('timeline-first'), last: $('timeline-last'),
     facets: $('facets'), sources: $('facet-sources'), years: $('facet-years'),
+    sourcesBox: $('sources-box'), yearsBox: $('years-box'),
     articleView: $('article-view'), articleBody: $('article-body'), back: $('back'),
   };
   const KEYS = ['q', 'since', 'until', 'source', 'sort', 'page', 'article'];
@@ -392,6 +393,8 @@
     const sources = facets.sources || [];
     const years = (facets.years || []).filter((y) => y.start && y.count > 0);
     el.facets.hidden = sources.length === 0 && years.length === 0;
+    el.sourcesBox.hidden = sources.length === 0;
+    el.yearsBox.hidden = years.length === 0;
     el.sources.replaceChildren(...sources.slice(0, 12).map((s) => {
       const active = state.source === s.name;
       return facetItem(s.name, s.count, active, { source: active ? '' : s.name });
@@ -512,8 +515,15 @@
     const button = event.target.closest('button[data-sort]');
     if (button) go({ sort: button.dataset.sort, page: 1 });
   });
-  el.prev.addEventListener('click', () => go({ page: Math.max(1, state.page - 1) }));
-  el.next.addEventListener('click', () => go({ page: state.page + 1 }));
+  // A new page starts at the top of its results.
+  el.prev.addEventListener('click', () => {
+    go({ page: Math.max(1, state.page - 1) });
+    window.scrollTo(0, 0);
+  });
+  el.next.addEventListener('click', () => {
+    go({ page: state.page + 1 });
+    window.scrollTo(0, 0);
+  });
   el.back.addEventListener('click', (event) => {
     event.preventDefault();
     backToResults();
