@@ -95,9 +95,10 @@ pub struct NewsIndex {
 }
 
 impl NewsIndex {
-    /// A searcher over the last commit. Each command reads one commit and exits, so the reader
-    /// never reloads: tantivy's default policy starts a thread that watches for new commits,
-    /// which a one-shot command does not need.
+    /// A searcher over the last commit: the kept reader's after [`NewsIndex::follow_commits`],
+    /// else a new reader's. Each command reads one commit and exits, so that reader never
+    /// reloads: tantivy's default policy starts a thread that watches for new commits, which a
+    /// one-shot command does not need.
     pub fn searcher(&self) -> Result<Searcher> {
         if let Some(reader) = &self.reader {
             return Ok(reader.searcher());
