@@ -69,21 +69,30 @@ fn screenshots() -> PathBuf {
     dir
 }
 
-/// A browser session: headless Chromium with a fresh profile and no background traffic.
-async fn browser(driver: &Driver, profile: &Path) -> Client {
+/// A browser session: headless Chromium with a fresh profile and no background traffic, and
+/// any further flags.
+async fn browser(driver: &Driver, profile: &Path, flags: &[&str]) -> Client {
+    let mut args: Vec<String> = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1280,1000",
+    ]
+    .iter()
+    .chain(flags)
+    .map(|flag| flag.to_string())
+    .collect();
+    args.push(format!("--user-data-dir={}", profile.display()));
     let mut capabilities = serde_json::Map::new();
     capabilities.insert(
         "goog:chromeOptions".to_string(),
-        json!({
-            "binary": CHROMIUM,
-            "args": [
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,1000",
-                format!("--user-data-dir={}", profile.display()),
-            ],
-        }),
+        json!({ "binary": CHROMIUM, "args": args }),
     );
     ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
         .capabilities(capabilities)
@@ -220,11 +229,15 @@ fn write_archive(sb: &Sandbox) {
     );
 }
 
-#[test]
-#[ignore = "needs chromium and chromium-driver; run by scripts/check-browser"]
-fn the_page_works_in_headless_chromium() {
+/// Indexes the archive `write` makes, starts `serve` and chromedriver, and runs `scenario` in
+/// one Chromium session with the extra `flags`, given the server's address.
+fn in_browser(
+    write: fn(&Sandbox),
+    flags: &[&str],
+    scenario: impl AsyncFnOnce(&Client, SocketAddr),
+) {
     let sb = Sandbox::new();
-    write_archive(&sb);
+    write(&sb);
     sb.index(&["archive"]);
     let server = Server::start(&sb);
     let driver = Driver::start();
@@ -234,11 +247,16 @@ fn the_page_works_in_headless_chromium() {
         .expect("runtime");
     let profile = sb.dir.path().join("chromium-profile");
     runtime.block_on(async {
-        let client = browser(&driver, &profile).await;
-        let outcome = drive(&client, server.addr).await;
+        let client = browser(&driver, &profile, flags).await;
+        scenario(&client, server.addr).await;
         let _ = client.close().await;
-        outcome
     });
+}
+
+#[test]
+#[ignore = "needs chromium and chromium-driver; run by scripts/check-browser"]
+fn the_page_works_in_headless_chromium() {
+    in_browser(write_archive, &[], drive);
 }
 
 /// The whole scenario, in one browser session.
@@ -495,4 +513,29 @@ async fn hostile_text_stays_text(client: &Client, base: &str) {
         eval(client, "return window.__pwned === undefined;").await,
         true
     );
+}
+
+#[test]
+#[ignore = "needs chromium and chromium-driver; run by scripts/check-browser"]
+fn the_page_follows_a_dark_system_theme() {
+    // Blink's preferred scheme 0 is dark: what a system in dark mode tells the page.
+    let flags = ["--blink-settings=preferredColorScheme=0"];
+    in_browser(write_dated_archive, &flags, async |client, addr| {
+        client
+            .goto(&format!("http://{addr}/?q=harbour"))
+            .await
+            .expect("open the page");
+        settle(client, 0).await;
+        let dark = eval(
+            client,
+            "return [matchMedia('(prefers-color-scheme: dark)').matches, \
+             getComputedStyle(document.body).backgroundColor, \
+             getComputedStyle(document.body).color];",
+        )
+        .await;
+        assert_eq!(dark[0], true, "{dark}");
+        assert_eq!(dark[1], "rgb(21, 23, 27)", "a dark background: {dark}");
+        assert_eq!(dark[2], "rgb(230, 231, 234)", "light text: {dark}");
+        screenshot(client, "results-dark.png").await;
+    });
 }
