@@ -234,7 +234,7 @@ fn write_archive(sb: &Sandbox) {
 fn in_browser(
     write: fn(&Sandbox),
     flags: &[&str],
-    scenario: impl AsyncFnOnce(&Client, SocketAddr),
+    scenario: impl AsyncFnOnce(&Client, SocketAddr) + 'static,
 ) {
     let sb = Sandbox::new();
     write(&sb);
@@ -246,11 +246,22 @@ fn in_browser(
         .build()
         .expect("runtime");
     let profile = sb.dir.path().join("chromium-profile");
-    runtime.block_on(async {
+    let addr = server.addr;
+    // The scenario runs as a task, so that a failed assertion still ends the session: killing
+    // chromedriver alone would leave its Chromium running.
+    let outcome = tokio::task::LocalSet::new().block_on(&runtime, async {
         let client = browser(&driver, &profile, flags).await;
-        scenario(&client, server.addr).await;
+        let session = client.clone();
+        let outcome = tokio::task::spawn_local(async move { scenario(&session, addr).await }).await;
         let _ = client.close().await;
+        outcome
     });
+    if let Err(failed) = outcome {
+        match failed.try_into_panic() {
+            Ok(panic) => std::panic::resume_unwind(panic),
+            Err(failed) => panic!("the browser scenario did not finish: {failed}"),
+        }
+    }
 }
 
 #[test]
