@@ -35,12 +35,29 @@ pub enum Command {
     Stats(StatsArgs),
     /// Print one whole article, by the id every hit shows, as `parse` reads it from its file
     Show(ShowArgs),
+    /// Serve a web page and a JSON API over the index (loopback only unless --public)
+    Serve(ServeArgs),
     /// Check the index's files and repair what can be repaired (damaged segments are dropped and their files indexed again)
     Doctor(DoctorArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
     Completions(CompletionsArgs),
     /// Print the man page (roff), e.g. `news-search man > ~/.local/share/man/man1/news-search.1`
     Man,
+}
+
+/// Options of `serve`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Open the address it prints in a browser. The API: /api/search, /api/timeline, /api/facets,\n/api/article/ID and /healthz (see the README). Searches see each new commit of a running\n`news-search index` within a second or so."
+)]
+pub struct ServeArgs {
+    /// Address and port to listen on (port 0: any free port, printed at start)
+    #[arg(long, value_name = "IP:PORT", default_value = "127.0.0.1:8080")]
+    pub addr: std::net::SocketAddr,
+
+    /// Allow an address other than loopback: anyone who reaches it can search the index
+    #[arg(long)]
+    pub public: bool,
 }
 
 /// Options of `doctor`.
@@ -239,6 +256,7 @@ const TOP_EXAMPLES: &str = "Examples:
   news-search --timeline tariffs                    matches over time
   news-search show c7b1dbcd6001                     a whole article, by the id a hit shows
   news-search stats                                 what the index holds
+  news-search serve                                 a web page at http://127.0.0.1:8080
   news-search completions bash                      shell completions (also zsh, fish)";
 
 /// The examples under `search --help`.

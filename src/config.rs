@@ -121,6 +121,7 @@ pub fn search_request_on(args: &SearchArgs, today: NaiveDate) -> Result<SearchRe
         filters,
         window,
         limit: args.limit,
+        offset: 0,
         per_article: args.per_article,
         all,
         sort,

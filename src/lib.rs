@@ -8,6 +8,7 @@
 //! - [`index`]: the tantivy schema, the analyzer, and writing one document per article.
 //! - [`search`]: turns a query and a date window into ranked hits, one passage each, with snippets.
 //! - [`render`]: prints hits for a terminal or as JSON Lines.
+//! - [`serve`]: the web page and JSON API over the same search and JSON rows (`serve`).
 //!
 //! [`cli`] holds the command-line types, [`arguments`] prepares the words clap parses, [`config`]
 //! turns them into validated settings, and [`run`]
@@ -22,3 +23,4 @@ pub mod ingest;
 pub mod render;
 pub mod run;
 pub mod search;
+pub mod serve;

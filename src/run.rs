@@ -12,7 +12,9 @@ use std::time::Duration;
 use anyhow::{Context, Result, bail};
 use chrono::Local;
 
-use crate::cli::{Cli, Command, IndexArgs, ParseArgs, SearchArgs, ShowArgs, StatsArgs, command};
+use crate::cli::{
+    Cli, Command, IndexArgs, ParseArgs, SearchArgs, ServeArgs, ShowArgs, StatsArgs, command,
+};
 use crate::config::{resolve_index_path, search_request, timeline_unit, use_color};
 use crate::index::lookup::paths_of_id;
 use crate::index::manifest::{Manifest, load_manifest, roots_of};
@@ -55,6 +57,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Stats(args) => run_stats(&index_path, &args),
         Command::Show(args) => run_show(&index_path, &args),
         Command::Doctor(args) => run_doctor(&index_path, args.check),
+        Command::Serve(args) => run_serve(&index_path, &args),
         Command::Completions(args) => {
             // Into memory first: the generator panics when its output closes early.
             let mut script = Vec::new();
@@ -623,6 +626,35 @@ fn run_parse(index_path: &Path, args: &ParseArgs) -> Result<Outcome> {
     } else {
         Outcome::NothingFound
     })
+}
+
+/// `serve`: the web page and JSON API over the index until Ctrl-C. An address other than
+/// loopback needs `--public`, and is warned about.
+fn run_serve(index_path: &Path, args: &ServeArgs) -> Result<Outcome> {
+    if !args.addr.ip().is_loopback() {
+        if !args.public {
+            bail!(
+                "{} is not a loopback address: anyone who reaches it could search the index; \
+                 add --public to serve it anyway, or use 127.0.0.1",
+                args.addr
+            );
+        }
+        writeln!(
+            io::stderr(),
+            "news-search: warning: serving {} beyond this machine (--public): anyone who \
+             reaches it can search the index, without a password or encryption",
+            args.addr
+        )?;
+    }
+    let mut index = open_index(index_path)?;
+    index.follow_commits()?;
+    let settings = crate::serve::Settings {
+        addr: args.addr,
+        public: args.public,
+        cwd: std::env::current_dir().ok(),
+    };
+    crate::serve::serve(index, &settings)?;
+    Ok(Outcome::Found)
 }
 
 /// `stats`: what the index holds.

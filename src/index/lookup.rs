@@ -9,23 +9,17 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use anyhow::{Context, Result};
-use tantivy::TantivyDocument;
 use tantivy::collector::DocSetCollector;
 use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, Term, Value};
+use tantivy::{DocAddress, Searcher, TantivyDocument};
 
 use super::NewsIndex;
 
 /// The files that hold an article with this id, in path order (none when the id is unknown).
 pub fn paths_of_id(index: &NewsIndex, id: &str) -> Result<Vec<PathBuf>> {
     let searcher = index.searcher()?;
-    let query = TermQuery::new(
-        Term::from_field_text(index.fields.id, id),
-        IndexRecordOption::Basic,
-    );
-    let docs = searcher
-        .search(&query, &DocSetCollector)
-        .context("looking up the id")?;
+    let docs = docs_of_id(index, &searcher, id)?;
     let mut paths = BTreeSet::new();
     for address in docs {
         let doc: TantivyDocument = searcher.doc(address).context("reading a stored article")?;
@@ -34,4 +28,16 @@ pub fn paths_of_id(index: &NewsIndex, id: &str) -> Result<Vec<PathBuf>> {
         }
     }
     Ok(paths.into_iter().collect())
+}
+
+/// The documents of every article with this id (none when the id is unknown).
+pub fn docs_of_id(index: &NewsIndex, searcher: &Searcher, id: &str) -> Result<Vec<DocAddress>> {
+    let query = TermQuery::new(
+        Term::from_field_text(index.fields.id, id),
+        IndexRecordOption::Basic,
+    );
+    let docs = searcher
+        .search(&query, &DocSetCollector)
+        .context("looking up the id")?;
+    Ok(docs.into_iter().collect())
 }

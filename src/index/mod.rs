@@ -77,6 +77,11 @@ impl fmt::Display for IndexError {
 
 impl std::error::Error for IndexError {}
 
+/// Decompressed blocks of stored text a kept reader caches per segment (32 KB each, so at most
+/// 32 MB a segment): a server reads the same articles again and again (the feedback articles of
+/// common words, the hits of a page asked for twice), where a one-shot command reads each once.
+pub const SERVED_STORE_BLOCKS: usize = 1024;
+
 /// An opened index with its fields resolved and the analyzer registered.
 pub struct NewsIndex {
     /// The tantivy index.
@@ -85,13 +90,19 @@ pub struct NewsIndex {
     pub fields: Fields,
     /// The directory that holds it.
     pub path: PathBuf,
+    /// A reader kept open by a long-running process ([`NewsIndex::follow_commits`]).
+    reader: Option<IndexReader>,
 }
 
 impl NewsIndex {
-    /// A searcher over the last commit. Each command reads one commit and exits, so the reader
-    /// never reloads: tantivy's default policy starts a thread that watches for new commits,
-    /// which a one-shot command does not need.
+    /// A searcher over the last commit: the kept reader's after [`NewsIndex::follow_commits`],
+    /// else a new reader's. Each command reads one commit and exits, so that reader never
+    /// reloads: tantivy's default policy starts a thread that watches for new commits, which a
+    /// one-shot command does not need.
     pub fn searcher(&self) -> Result<Searcher> {
+        if let Some(reader) = &self.reader {
+            return Ok(reader.searcher());
+        }
         let reader: IndexReader = self
             .index
             .reader_builder()
@@ -99,6 +110,21 @@ impl NewsIndex {
             .try_into()
             .context("opening an index reader")?;
         Ok(reader.searcher())
+    }
+
+    /// Keeps one reader open for every later [`NewsIndex::searcher`], reloaded by tantivy
+    /// shortly after each new commit (`news-search serve`): an `index` run's commits are
+    /// searched without a restart, and no search pays for opening the segments.
+    pub fn follow_commits(&mut self) -> Result<()> {
+        let reader: IndexReader = self
+            .index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::OnCommitWithDelay)
+            .doc_store_cache_num_blocks(SERVED_STORE_BLOCKS)
+            .try_into()
+            .context("opening an index reader")?;
+        self.reader = Some(reader);
+        Ok(())
     }
 }
 
@@ -183,6 +209,7 @@ fn finish_open(index: Index, path: &Path) -> Result<NewsIndex> {
         index,
         fields,
         path: path.to_path_buf(),
+        reader: None,
     })
 }
 

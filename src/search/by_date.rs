@@ -28,7 +28,7 @@ pub struct Picked {
     pub copies: Vec<usize>,
 }
 
-/// Runs the query over the whole index and returns the first `limit` articles in date order,
+/// Runs the query over the whole index and returns the first `offset + limit` articles in date order,
 /// each with the copies folded into it.
 pub(super) fn date_groups(
     index: &NewsIndex,
@@ -47,7 +47,7 @@ pub(super) fn date_groups(
         .search_with_statistics_provider(query, &collector, &statistics)
         .context("running the search")?;
     sort_by_date(&mut articles, newest);
-    let picked = pick(&articles, request.limit, !request.all);
+    let picked = pick(&articles, request.ranked(), !request.all);
     let candidate = |i: usize| -> Option<Candidate<DocAddress>> {
         let article = &articles[i];
         let &(score, address) = article.best.first()?;

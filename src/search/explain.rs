@@ -152,6 +152,7 @@ mod tests {
             filters: Default::default(),
             window: DateWindow::default(),
             limit: 10,
+            offset: 0,
             per_article: 1,
             all: false,
             sort: Sort::Relevance,

@@ -16,6 +16,7 @@ pub mod browse;
 pub mod by_date;
 pub mod copies;
 pub mod explain;
+pub mod facets;
 pub mod passages;
 pub mod period;
 pub mod query;
@@ -23,6 +24,7 @@ pub mod reading;
 pub mod rerank;
 pub mod snippet;
 pub mod statistics;
+pub mod stored;
 pub mod timeline;
 pub mod words;
 
@@ -32,13 +34,11 @@ use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::columnar::Column;
-use tantivy::schema::Value;
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{DocAddress, Searcher, TantivyDocument};
+use tantivy::{DocAddress, Searcher};
 
 use crate::index::NewsIndex;
 use crate::index::schema::news_analyzer;
-use crate::index::writer::from_datetime;
 use browse::browse_plan;
 use by_date::date_groups;
 use copies::{Candidate, Group, fold_copies};
@@ -49,6 +49,7 @@ use reading::Reading;
 use rerank::{RERANK_DEPTH, Ranking, Scored, rerank};
 use snippet::make_snippet;
 use statistics::ArticleStatistics;
+use stored::{StoredArticle, read_article};
 use words::ALL_WORDS_UP_TO;
 
 /// The order of the hits.
@@ -88,6 +89,10 @@ pub struct SearchRequest {
     pub window: DateWindow,
     /// Most articles to return.
     pub limit: usize,
+    /// Articles to pass over before the first returned, for the pages after the first: the
+    /// search ranks `offset + limit` articles as `-n` would and returns the last `limit`, so
+    /// page 3 of 10 is rows 21 to 30 of `-n 30` (0 for every command-line search).
+    pub offset: usize,
     /// Most passages to return per article.
     pub per_article: usize,
     /// Show every copy of a story instead of folding copies together.
@@ -101,6 +106,11 @@ pub struct SearchRequest {
 }
 
 impl SearchRequest {
+    /// How many articles the search ranks: those passed over and those returned.
+    pub fn ranked(&self) -> usize {
+        self.offset.saturating_add(self.limit)
+    }
+
     /// How the query text is read: as query syntax where well formed, or as plain words only
     /// with `--words` ([`reading`]).
     pub fn reading(&self) -> Reading {
@@ -179,7 +189,7 @@ pub fn search_counted(index: &NewsIndex, request: &SearchRequest) -> Result<(Vec
     let plan = plan(index, &searcher, request)?;
     let (hits, counted) = hits_of(index, &searcher, &plan, request, true)?;
     let matched = match counted {
-        _ if hits.is_empty() => 0,
+        _ if hits.is_empty() && request.offset == 0 => 0,
         Some(matched) => matched,
         None => count_matches(index, &searcher, &plan, request)?,
     };
@@ -222,7 +232,10 @@ fn hits_of(
             None,
         ),
     };
-    Ok((into_hits(index, searcher, groups, plan, request)?, counted))
+    // The articles of earlier pages were ranked to place this page's; only this page's are
+    // read from the store.
+    let shown = groups.into_iter().skip(request.offset).collect();
+    Ok((into_hits(index, searcher, shown, plan, request)?, counted))
 }
 
 /// Whether the matches are best counted apart from the ranking: for one or two plain words
@@ -269,6 +282,42 @@ pub fn search_timeline(
     let searcher = index.searcher()?;
     let plan = plan(index, &searcher, request)?;
     timeline::timeline(index, &searcher, matches(&searcher, &plan)?, unit)
+}
+
+/// Counts the articles a request matches per source and per year (the web page's facets).
+pub fn search_facets(index: &NewsIndex, request: &SearchRequest) -> Result<facets::Facets> {
+    let searcher = index.searcher()?;
+    let plan = plan(index, &searcher, request)?;
+    facets::facets(index, &searcher, matches(&searcher, &plan)?)
+}
+
+/// Every indexed article with this id, read from the index, each passage with the byte ranges
+/// the request's query highlights (none for an empty query).
+pub fn article_passages(
+    index: &NewsIndex,
+    id: &str,
+    request: &SearchRequest,
+) -> Result<Vec<stored::MarkedArticle>> {
+    let searcher = index.searcher()?;
+    let articles = stored::articles_of_id(index, &searcher, id)?;
+    // A query of stop words only highlights nothing, as it finds nothing.
+    let highlight = match plan(index, &searcher, request) {
+        Ok(plan) => plan.highlight,
+        Err(err) if err.downcast_ref::<query::NoWords>().is_some() => query::Highlight::default(),
+        Err(err) => return Err(err),
+    };
+    let mut analyzer = news_analyzer();
+    Ok(articles
+        .into_iter()
+        .map(|article| {
+            let marks = article
+                .passages
+                .iter()
+                .map(|text| snippet::mark_terms(text, &mut analyzer, &highlight))
+                .collect();
+            stored::MarkedArticle { article, marks }
+        })
+        .collect())
 }
 
 /// The query whose matches are the results: the plan's, or its relaxed form when a long query
@@ -330,7 +379,7 @@ fn relevance_groups(
     counting: bool,
 ) -> Result<(Vec<Group<DocAddress>>, Option<usize>)> {
     let statistics = ArticleStatistics::new(searcher, &index.fields)?;
-    let depth = request.limit.saturating_mul(2).max(RERANK_DEPTH);
+    let depth = request.ranked().saturating_mul(2).max(RERANK_DEPTH);
     let (mut top, mut counted) =
         top_articles(searcher, &statistics, &*plan.matches, depth, counting)?;
     if top.is_empty()
@@ -368,7 +417,7 @@ fn relevance_groups(
     keyed.sort_by(|(ka, a), (kb, b)| b.score.total_cmp(&a.score).then(ka.cmp(kb)));
     let candidates = keyed.into_iter().map(|(_, c)| c).collect();
     Ok((
-        fold_copies(candidates, request.limit, !request.all),
+        fold_copies(candidates, request.ranked(), !request.all),
         counted,
     ))
 }
@@ -545,66 +594,4 @@ fn fast_candidate(
         parts: None,
         item: address,
     }
-}
-
-/// The stored fields of one article.
-struct StoredArticle {
-    id: String,
-    path: String,
-    date: Option<NaiveDate>,
-    headline: String,
-    /// Its passages' text, in order.
-    passages: Vec<String>,
-    /// The line where each passage starts.
-    lines: Vec<u64>,
-    url: Option<String>,
-    source: Option<String>,
-}
-
-impl StoredArticle {
-    /// The line where passage `ordinal` starts (the first passage's when unknown).
-    fn line(&self, ordinal: usize) -> u64 {
-        self.lines
-            .get(ordinal)
-            .or(self.lines.first())
-            .copied()
-            .unwrap_or(1)
-    }
-}
-
-/// Reads an article's stored fields.
-fn read_article(
-    index: &NewsIndex,
-    searcher: &Searcher,
-    address: DocAddress,
-) -> Result<StoredArticle> {
-    let doc: TantivyDocument = searcher.doc(address).context("reading a stored article")?;
-    let f = &index.fields;
-    let text = |field| {
-        doc.get_first(field)
-            .and_then(|v| v.as_str())
-            .map(str::to_string)
-    };
-    let lines: Vec<u64> = doc.get_all(f.line).filter_map(|v| v.as_u64()).collect();
-    let mut passages: Vec<String> = doc
-        .get_all(f.body)
-        .filter_map(|v| v.as_str().map(str::to_string))
-        .collect();
-    // The own headline leads the body values, one more than there are passage lines.
-    if passages.len() > lines.len() {
-        passages.remove(0);
-    }
-    Ok(StoredArticle {
-        id: text(f.id).unwrap_or_default(),
-        path: text(f.path).unwrap_or_default(),
-        date: doc
-            .get_first(f.date)
-            .and_then(|v| v.as_datetime())
-            .and_then(from_datetime),
-        headline: text(f.title).unwrap_or_default(),
-        passages,
-        lines,
-        url: text(f.url),
-        source: text(f.source),
-    })
 }

@@ -42,6 +42,23 @@ pub fn make_snippet(text: &str, analyzer: &mut TextAnalyzer, highlight: &Highlig
     render_window(text, window, &matches)
 }
 
+/// Byte ranges of the whole of `text` that the query highlights (every occurrence, as in a
+/// snippet), in order; ranges with only white space between them (a phrase) form one.
+pub fn mark_terms(
+    text: &str,
+    analyzer: &mut TextAnalyzer,
+    highlight: &Highlight,
+) -> Vec<(usize, usize)> {
+    let mut marks: Vec<(usize, usize)> = Vec::new();
+    for m in find_matches(text, analyzer, highlight) {
+        match marks.last_mut() {
+            Some(last) if text[last.1..m.range.start].trim().is_empty() => last.1 = m.range.end,
+            _ => marks.push((m.range.start, m.range.end)),
+        }
+    }
+    marks
+}
+
 /// Every token of `text` that a query term or phrase highlights.
 fn find_matches(text: &str, analyzer: &mut TextAnalyzer, highlight: &Highlight) -> Vec<Match> {
     let mut tokens: Vec<(Range<usize>, String)> = Vec::new();
@@ -321,6 +338,21 @@ mod tests {
 
     fn highlighted(s: &Snippet) -> Vec<&str> {
         s.highlights.iter().map(|&(a, b)| &s.text[a..b]).collect()
+    }
+
+    #[test]
+    fn whole_text_marks_every_occurrence_and_joins_neighbours() {
+        let text = "Export controls widened.  Controls on exports of chips, and more exports.";
+        let marks = mark_terms(
+            text,
+            &mut news_analyzer(),
+            &highlight(&["export", "control"]),
+        );
+        let marked: Vec<&str> = marks.iter().map(|&(a, b)| &text[a..b]).collect();
+        assert_eq!(
+            marked,
+            ["Export controls", "Controls", "exports", "exports"]
+        );
     }
 
     #[test]

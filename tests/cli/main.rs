@@ -4,6 +4,7 @@
 //! `../shared`, except the ignored tests in `corpora.rs` and `real_pages.rs`, run by
 //! `scripts/check-corpora`.
 
+mod browser;
 mod charsets;
 mod conventions;
 mod corpora;
@@ -19,6 +20,7 @@ mod readme;
 mod real_pages;
 mod recall;
 mod search;
+mod serve;
 mod time;
 
 use std::fs;
