@@ -455,6 +455,11 @@ async fn drive(client: &Client, addr: SocketAddr) {
     assert!(texts(client, "#hits > li.selected").await.is_empty());
     assert!(param(client, "article").await.is_none());
     press(client, &[ESCAPE]).await;
+    assert_eq!(
+        eval(client, "return document.getElementById('q').value;").await,
+        "harbour",
+        "Escape undoes what was typed but not searched"
+    );
 
     // At phone width nothing runs off the side.
     client.set_window_size(390, 844).await.expect("phone width");

@@ -483,7 +483,15 @@
     const typing = target instanceof Element
       && target.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]');
     if (typing) {
-      if (event.key === 'Escape') target.blur();
+      if (event.key === 'Escape') {
+        // Leaving the box undoes what was typed but not searched, as an address bar does
+        // (rather than a search box's own clearing).
+        if (target === el.q) {
+          event.preventDefault();
+          el.q.value = state.q;
+        }
+        target.blur();
+      }
       return;
     }
     if (event.key === '/') {
