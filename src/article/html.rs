@@ -61,7 +61,7 @@ pub fn parse_html(id: &str, path: &Path, text: &str, today: NaiveDate) -> Parsed
             .first(&["og:type"])
             .is_some_and(|t| t.eq_ignore_ascii_case("article"));
     let is_listing = (extraction.looks_like_index && !is_article_page)
-        || listing::is_error_page(&doc, &meta, extraction.chars());
+        || listing::is_error_page(&doc, &meta, extraction.text_bytes());
     let mut body = if is_listing {
         Vec::new()
     } else {

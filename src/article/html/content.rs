@@ -3,8 +3,10 @@
 //! [`extract_blocks`] chooses the element that holds the article (by `itemprop=articleBody`,
 //! by the class names news and blog systems give their body containers, by a dominant
 //! `<article>`, by `<main>`, else by a readability-style text-density score) and reads it into
-//! paragraph [`Block`]s with [`super::blocks`]. It also tells an index page (a list of teasers)
-//! from an article. Boilerplate lines, headline repeats and line numbers are left to the caller.
+//! paragraph [`Block`]s with [`super::blocks`]; text a `div` holds between `<br>`s scores as
+//! paragraphs too. It also tells an index page (a list of teasers) from an article.
+//! [`extract_article`] reads a page again with furniture judged by tags alone when the names
+//! hid its text. Boilerplate lines, headline repeats and line numbers are left to the caller.
 
 use std::collections::{HashMap, HashSet};
 
@@ -73,8 +75,8 @@ pub struct Extraction<'a> {
 }
 
 impl Extraction<'_> {
-    /// The characters of text in the blocks.
-    pub fn chars(&self) -> usize {
+    /// The length of the blocks' text in bytes: a cheap measure of how much text was found.
+    pub fn text_bytes(&self) -> usize {
         self.blocks.iter().map(|b| b.text.len()).sum()
     }
 }
@@ -176,13 +178,13 @@ impl<'a> Survey<'a> {
 pub fn extract_article(doc: &Html) -> (FurnitureMap, Extraction<'_>) {
     let furniture = FurnitureMap::new(doc);
     let extraction = extract_blocks(doc, &furniture);
-    let chars = extraction.chars();
-    if chars >= MIN_ARTICLE_CHARS {
+    let found = extraction.text_bytes();
+    if found >= MIN_ARTICLE_CHARS {
         return (furniture, extraction);
     }
     let by_tags = FurnitureMap::by_tags(doc);
     let retried = extract_blocks(doc, &by_tags);
-    if retried.chars() > chars * RETRY_GAIN {
+    if retried.text_bytes() > found * RETRY_GAIN {
         (by_tags, retried)
     } else {
         (furniture, extraction)
