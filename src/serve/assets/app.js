@@ -453,6 +453,11 @@
     for (const passage of article.passages || []) {
       const p = node('p', 'passage');
       p.append(marked(passage.text, passage.highlights));
+      // A passage's paragraphs are separated by one line break; an empty line between them
+      // reads as paragraphs (added once marked, so the highlight offsets still fit).
+      for (const child of p.childNodes) {
+        if (child.nodeType === Node.TEXT_NODE) child.data = child.data.replace(/\n/g, '\n\n');
+      }
       block.append(p);
     }
     return block;
