@@ -27,8 +27,8 @@ use super::App;
 use super::params::{self, Page, Params};
 use super::reply::{ApiError, json};
 use crate::article::{Article, Paragraph};
-use crate::index::schema::KIND_ARTICLE;
 use crate::render;
+use crate::search::browse::all_articles;
 use crate::search::query::NoWords;
 use crate::search::stored::StoredArticle;
 use crate::search::{
@@ -101,13 +101,7 @@ pub async fn search(
     let mut request = params.search_request(false)?;
     request.limit = page.size;
     request.offset = (page.number - 1) * page.size;
-    let answer = app
-        .gate
-        .run({
-            let app = app.clone();
-            move || search_page(&app, &request, page)
-        })
-        .await??;
+    let answer = gated(&app, move |app| search_page(app, &request, page)).await?;
     Ok(json(StatusCode::OK, &answer))
 }
 
@@ -141,29 +135,24 @@ pub async fn timeline(
     let params = Params::parse(raw.as_deref(), params::TIMELINE)?;
     let unit = params.unit()?;
     let request = params.search_request(true)?;
-    let answer = app
-        .gate
-        .run({
-            let app = app.clone();
-            move || -> Result<TimelineAnswer, ApiError> {
-                let timeline = match search_timeline(&app.index, &request, unit) {
-                    Err(err) if err.downcast_ref::<NoWords>().is_some() => {
-                        crate::search::timeline::bucket_dates(&[], unit)
-                    }
-                    other => other.map_err(|err| ApiError::internal(&err))?,
-                };
-                let mut rows = Vec::new();
-                render::timeline::write_json(&mut rows, &timeline)
-                    .map_err(|err| ApiError::internal(&err.into()))?;
-                Ok(TimelineAnswer {
-                    unit: timeline.unit.name(),
-                    count: timeline.total(),
-                    peak: timeline.peak(),
-                    buckets: raw_rows(rows)?,
-                })
+    let answer = gated(&app, move |app| {
+        let timeline = match search_timeline(&app.index, &request, unit) {
+            Err(err) if err.downcast_ref::<NoWords>().is_some() => {
+                crate::search::timeline::bucket_dates(&[], unit)
             }
+            other => other.map_err(|err| ApiError::internal(&err))?,
+        };
+        let mut rows = Vec::new();
+        render::timeline::write_json(&mut rows, &timeline)
+            .map_err(|err| ApiError::internal(&err.into()))?;
+        Ok(TimelineAnswer {
+            unit: timeline.unit.name(),
+            count: timeline.total(),
+            peak: timeline.peak(),
+            buckets: raw_rows(rows)?,
         })
-        .await??;
+    })
+    .await?;
     Ok(json(StatusCode::OK, &answer))
 }
 
@@ -174,37 +163,32 @@ pub async fn facets(
 ) -> Result<Response, ApiError> {
     let params = Params::parse(raw.as_deref(), params::FACETS)?;
     let request = params.search_request(true)?;
-    let answer = app
-        .gate
-        .run({
-            let app = app.clone();
-            move || -> Result<FacetsAnswer, ApiError> {
-                let facets = match search_facets(&app.index, &request) {
-                    Err(err) if err.downcast_ref::<NoWords>().is_some() => {
-                        return Ok(FacetsAnswer {
-                            sources: Vec::new(),
-                            years: Vec::new(),
-                        });
-                    }
-                    other => other.map_err(|err| ApiError::internal(&err))?,
-                };
-                let mut rows = Vec::new();
-                render::timeline::write_json(&mut rows, &facets.years)
-                    .map_err(|err| ApiError::internal(&err.into()))?;
-                Ok(FacetsAnswer {
-                    sources: facets
-                        .sources
-                        .into_iter()
-                        .map(|s| SourceRow {
-                            name: s.name,
-                            count: s.count,
-                        })
-                        .collect(),
-                    years: raw_rows(rows)?,
-                })
+    let answer = gated(&app, move |app| {
+        let facets = match search_facets(&app.index, &request) {
+            Err(err) if err.downcast_ref::<NoWords>().is_some() => {
+                return Ok(FacetsAnswer {
+                    sources: Vec::new(),
+                    years: Vec::new(),
+                });
             }
+            other => other.map_err(|err| ApiError::internal(&err))?,
+        };
+        let mut rows = Vec::new();
+        render::timeline::write_json(&mut rows, &facets.years)
+            .map_err(|err| ApiError::internal(&err.into()))?;
+        Ok(FacetsAnswer {
+            sources: facets
+                .sources
+                .into_iter()
+                .map(|s| SourceRow {
+                    name: s.name,
+                    count: s.count,
+                })
+                .collect(),
+            years: raw_rows(rows)?,
         })
-        .await??;
+    })
+    .await?;
     Ok(json(StatusCode::OK, &answer))
 }
 
@@ -223,25 +207,20 @@ pub async fn article(
             "an article id is 1 to 200 bytes long",
         ));
     }
-    let answer = app
-        .gate
-        .run({
-            let app = app.clone();
-            move || -> Result<Option<ArticleAnswer>, ApiError> {
-                let found = article_passages(&app.index, &id, &request)
-                    .map_err(|err| ApiError::internal(&err))?;
-                if found.is_empty() {
-                    return Ok(None);
-                }
-                let articles = found
-                    .iter()
-                    .map(|found| article_row(&found.article, &found.marks, app.cwd.as_deref()))
-                    .collect::<Result<_>>()
-                    .map_err(|err| ApiError::internal(&err))?;
-                Ok(Some(ArticleAnswer { articles }))
-            }
-        })
-        .await??;
+    let answer = gated(&app, move |app| {
+        let found =
+            article_passages(&app.index, &id, &request).map_err(|err| ApiError::internal(&err))?;
+        if found.is_empty() {
+            return Ok(None);
+        }
+        let articles = found
+            .iter()
+            .map(|found| article_row(&found.article, &found.marks, app.cwd.as_deref()))
+            .collect::<Result<_>>()
+            .map_err(|err| ApiError::internal(&err))?;
+        Ok(Some(ArticleAnswer { articles }))
+    })
+    .await?;
     match answer {
         Some(answer) => Ok(json(StatusCode::OK, &answer)),
         None => Err(ApiError::not_found(
@@ -252,13 +231,10 @@ pub async fn article(
 
 /// `/healthz`: the index can be read, and how many articles it holds.
 pub async fn health(State(app): State<Arc<App>>) -> Result<Response, ApiError> {
-    let articles = app
-        .gate
-        .run({
-            let app = app.clone();
-            move || article_count(&app).map_err(|err| ApiError::internal(&err))
-        })
-        .await??;
+    let articles = gated(&app, |app| {
+        article_count(app).map_err(|err| ApiError::internal(&err))
+    })
+    .await?;
     Ok(json(
         StatusCode::OK,
         &Health {
@@ -268,15 +244,26 @@ pub async fn health(State(app): State<Arc<App>>) -> Result<Response, ApiError> {
     ))
 }
 
+/// Runs `job` with the server's state on a blocking thread behind the gate ([`Gate::run`]).
+///
+/// [`Gate::run`]: super::limits::Gate::run
+async fn gated<T, F>(app: &Arc<App>, job: F) -> Result<T, ApiError>
+where
+    T: Send + 'static,
+    F: FnOnce(&App) -> Result<T, ApiError> + Send + 'static,
+{
+    let shared = app.clone();
+    app.gate.run(move || job(&shared)).await?
+}
+
 /// The live articles of the index's last commit.
 fn article_count(app: &App) -> Result<usize> {
     let searcher = app.index.searcher()?;
-    let query = tantivy::query::TermQuery::new(
-        tantivy::Term::from_field_text(app.index.fields.kind, KIND_ARTICLE),
-        tantivy::schema::IndexRecordOption::Basic,
-    );
     searcher
-        .search(&query, &tantivy::collector::Count)
+        .search(
+            &*all_articles(&app.index.fields),
+            &tantivy::collector::Count,
+        )
         .context("counting articles")
 }
 
