@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use tantivy::index::{SegmentId, SegmentMeta};
 use tantivy::indexer::NoMergePolicy;
 use tantivy::schema::Term;
-use tantivy::{DateTime, Index, IndexWriter, TantivyDocument};
+use tantivy::{DateTime, Index, IndexWriter, Searcher, TantivyDocument};
 
 use super::manifest::{FileRecord, roots_of};
 use super::schema::{KIND_ARTICLE, KIND_FILE, KIND_ROOT};
@@ -38,6 +38,11 @@ pub struct IndexSink {
     /// ([`committed_roots`]): a copy that survives when the segment holding their records is
     /// damaged and dropped (`doctor`).
     roots: BTreeSet<String>,
+    /// The index as committed when the writer was taken: which files it holds, so replacing a
+    /// file it never held deletes nothing ([`IndexSink::replace_file`]).
+    committed: Option<Searcher>,
+    /// Every document was deleted in this run (`--rebuild`): nothing committed before is held.
+    cleared: bool,
 }
 
 impl IndexSink {
@@ -64,8 +69,9 @@ impl IndexSink {
             .wait()
             .context("removing the files a stopped run left in the index")?;
         let mut roots = committed_roots(&index.index);
-        if let Ok(searcher) = index.searcher()
-            && let Ok(recorded) = roots_of(index, &searcher)
+        let committed = index.searcher().ok();
+        if let Some(searcher) = &committed
+            && let Ok(recorded) = roots_of(index, searcher)
         {
             roots.extend(recorded.into_keys());
         }
@@ -74,6 +80,8 @@ impl IndexSink {
             fields: index.fields,
             memory_bytes,
             roots,
+            committed,
+            cleared: false,
         })
     }
 
@@ -83,27 +91,52 @@ impl IndexSink {
     }
 
     /// Replaces everything indexed from the file `path` by its documents, and records the file
-    /// in the manifest. Returns the number of passages written.
+    /// in the manifest. Returns the number of passages written. Each file is replaced at most
+    /// once a run, so a file the index held no document of when the writer was taken has
+    /// nothing to delete: no delete is queued for it. (tantivy keeps every queued delete, about
+    /// a kilobyte each, until the next commit: three per new file were most of the memory a
+    /// first run spent beyond the writer's budget and the documents in flight.)
     pub fn replace_file(
         &mut self,
         path: &str,
         record: &FileRecord,
         documents: FileDocuments,
     ) -> Result<usize> {
-        self.delete_file(path);
+        let held = self.held(Term::from_field_text(self.fields.path, path))
+            || self.held(Term::from_field_text(self.fields.file, path));
+        if held {
+            self.delete_file(path);
+        }
         for doc in documents.docs {
             self.writer
                 .add_document(doc)
                 .context("adding an article document")?;
         }
-        self.record_file(path, record)?;
+        self.add_file_record(path, record)?;
         Ok(documents.passages)
+    }
+
+    /// Whether the index as committed when the writer was taken holds a document with `term`
+    /// (deleted ones included) that this run has not deleted all of; `true` when that cannot
+    /// be told.
+    fn held(&self, term: Term) -> bool {
+        match &self.committed {
+            _ if self.cleared => false,
+            Some(searcher) => !matches!(searcher.doc_freq(&term), Ok(0)),
+            None => true,
+        }
     }
 
     /// Updates only the manifest entry of a file whose content did not change.
     pub fn record_file(&mut self, path: &str, record: &FileRecord) -> Result<()> {
+        self.writer
+            .delete_term(Term::from_field_text(self.fields.file, path));
+        self.add_file_record(path, record)
+    }
+
+    /// Adds the manifest entry of a file (whose earlier entry is deleted or never was).
+    fn add_file_record(&mut self, path: &str, record: &FileRecord) -> Result<()> {
         let f = &self.fields;
-        self.writer.delete_term(Term::from_field_text(f.file, path));
         let mut doc = TantivyDocument::default();
         doc.add_text(f.kind, KIND_FILE);
         doc.add_text(f.file, path);
@@ -150,6 +183,7 @@ impl IndexSink {
     /// Deletes everything: `index --rebuild`.
     pub fn delete_all(&mut self) -> Result<()> {
         self.roots.clear();
+        self.cleared = true;
         self.writer
             .delete_all_documents()
             .context("clearing the index")?;
