@@ -156,7 +156,11 @@ const PREFIXES: &[&str] = &[
 /// Judges whether a line or short paragraph is web page furniture rather than article text.
 pub fn is_boilerplate(text: &str) -> bool {
     let trimmed = text.trim();
-    if trimmed.is_empty() || trimmed.chars().count() > MAX_BOILERPLATE_CHARS {
+    // More than the most characters: a byte count at most that many cannot be, and a longer
+    // text is read only that far.
+    let too_long = trimmed.len() > MAX_BOILERPLATE_CHARS
+        && trimmed.chars().nth(MAX_BOILERPLATE_CHARS).is_some();
+    if trimmed.is_empty() || too_long {
         return false;
     }
     let lower = trimmed.to_lowercase();
@@ -189,39 +193,54 @@ pub fn strip_boilerplate(paragraphs: Vec<Paragraph>) -> Vec<Paragraph> {
 }
 
 /// Collapses runs of whitespace (including non-breaking spaces) to one space and trims the ends.
+/// Text between whitespace that needs no change (words one ASCII space apart) is copied in one
+/// piece: most text is like that, and copying word by word made this a fifth of parsing time.
 pub fn normalise_space(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut push = |word: &str| {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    };
-    // Bytes, not chars: ASCII (most of any text) needs no decoding; a word is copied whole.
     let bytes = text.as_bytes();
-    let mut word_start = None;
+    let mut out = String::with_capacity(text.len());
+    // `text[copied..]` is not yet in `out`.
+    let mut copied = 0;
     let mut at = 0;
     while at < bytes.len() {
-        let (space, width) = if bytes[at] < 0x80 {
-            (bytes[at].is_ascii_whitespace() || bytes[at] == 0x0b, 1)
-        } else {
-            // `at` is always at a character boundary.
-            let c = text[at..].chars().next().unwrap_or(' ');
-            (c.is_whitespace() || c == '\u{a0}', c.len_utf8())
-        };
-        if space {
-            if let Some(start) = word_start.take() {
-                push(&text[start..at]);
-            }
-        } else if word_start.is_none() {
-            word_start = Some(at);
+        let (space, width) = space_at(text, at);
+        if !space {
+            at += width;
+            continue;
         }
+        let run = at;
+        let single = bytes[at] == b' ';
         at += width;
+        let mut more = false;
+        while at < bytes.len() {
+            let (space, width) = space_at(text, at);
+            if !space {
+                break;
+            }
+            more = true;
+            at += width;
+        }
+        if single && !more && run > 0 && at < bytes.len() {
+            continue; // one space between two words stays as it is
+        }
+        out.push_str(&text[copied..run]);
+        if !out.is_empty() && at < bytes.len() {
+            out.push(' ');
+        }
+        copied = at;
     }
-    if let Some(start) = word_start {
-        push(&text[start..]);
-    }
+    out.push_str(&text[copied..]);
     out
+}
+
+/// Whether the character at byte `at` (a character boundary) is white space, and its width.
+/// Bytes, not chars: ASCII (most of any text) needs no decoding.
+fn space_at(text: &str, at: usize) -> (bool, usize) {
+    let byte = text.as_bytes()[at];
+    if byte < 0x80 {
+        return (byte.is_ascii_whitespace() || byte == 0x0b, 1);
+    }
+    let c = text[at..].chars().next().unwrap_or(' ');
+    (c.is_whitespace() || c == '\u{a0}', c.len_utf8())
 }
 
 /// Whether a short line after boilerplate is more furniture: no sentence ending, few words.
@@ -322,5 +341,31 @@ mod tests {
         assert_eq!(normalise_space("  a \t b\u{a0}\u{a0}c\n"), "a b c");
         assert_eq!(normalise_space("é\u{2003}b\u{85}\u{b}ñ ü"), "é b ñ ü");
         assert_eq!(normalise_space(" \u{3000} "), "");
+    }
+
+    #[test]
+    fn normalises_whitespace_like_splitting_and_joining() {
+        // Every short string over letters and the kinds of white space, against the plain
+        // definition: split at white space, join with one space.
+        let alphabet = [
+            'a', 'é', ' ', '\t', '\n', '\u{a0}', '\u{b}', '\u{2003}', '’',
+        ];
+        let plain = |text: &str| {
+            text.split(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{b}')
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let n = alphabet.len();
+        for len in 0..=5u32 {
+            for mut code in 0..n.pow(len) {
+                let mut text = String::new();
+                for _ in 0..len {
+                    text.push(alphabet[code % n]);
+                    code /= n;
+                }
+                assert_eq!(normalise_space(&text), plain(&text), "{text:?}");
+            }
+        }
     }
 }

@@ -259,13 +259,29 @@ fn join_lead(lead: Option<String>, body: Option<String>) -> Option<String> {
         (Some(lead), Some(body)) => {
             let short = normalise_space(&lead);
             let short = short.trim_end_matches(['.', '…', ' ']);
-            if normalise_space(&body).starts_with(short) {
+            if starts_with_normalised(&body, short) {
                 Some(body)
             } else {
                 Some(format!("{}\n\n{body}", lead.trim()))
             }
         }
         (lead, body) => body.or(lead),
+    }
+}
+
+/// Whether `text` with its white space normalised ([`normalise_space`]) starts with `prefix`,
+/// normalising only as much of `text` as it takes. The normalised start of `text` is a prefix of
+/// the normalised whole, so once it is as long as `prefix` the answer is known.
+fn starts_with_normalised(text: &str, prefix: &str) -> bool {
+    let mut cut = (prefix.len() * 2 + 64).min(text.len());
+    while !text.is_char_boundary(cut) {
+        cut += 1;
+    }
+    let start = normalise_space(&text[..cut]);
+    if start.len() >= prefix.len() || cut == text.len() {
+        start.starts_with(prefix)
+    } else {
+        normalise_space(text).starts_with(prefix)
     }
 }
 
@@ -298,6 +314,30 @@ mod tests {
 
     fn from_text<'a>(pairs: &[(&'a str, &'a str)]) -> RawArticle {
         raw_from_pairs(pairs.iter().map(|(k, v)| (*k, FieldValue::Text(v))))
+    }
+
+    #[test]
+    fn a_lead_is_compared_with_the_normalised_start_of_the_body() {
+        let long = "word ".repeat(100);
+        let spaced = format!("{}The lead  sentence\nends here. {long}", " ".repeat(500));
+        for (body, lead) in [
+            (
+                "The lead sentence ends here. More.",
+                "The lead sentence ends here",
+            ),
+            ("The lead\n\nsentence", "The lead sentence"),
+            ("The lead", "The lead sentence"),
+            (spaced.as_str(), "The lead sentence ends here"),
+            (spaced.as_str(), "The lead sentence ends there"),
+            ("Zürich  ändert", "Zürich ä"),
+            ("Zürich ändert", "Zürich b"),
+        ] {
+            assert_eq!(
+                starts_with_normalised(body, lead),
+                normalise_space(body).starts_with(lead),
+                "{body:?} / {lead:?}"
+            );
+        }
     }
 
     #[test]
