@@ -35,7 +35,8 @@ pub const NAMES_ANALYZER: &str = "news_names";
 pub struct Fields {
     /// Article id (untokenized, fast): what `show` looks up.
     pub id: Field,
-    /// Absolute path of the source file (untokenized): replaces a file's articles on re-index.
+    /// Absolute path of the source file (untokenized): replaces a file's articles on re-index;
+    /// `path:` and `--path` match it, or a range of paths for a folder.
     pub path: Field,
     /// Line of the file where each passage starts: one value per passage, in order.
     pub line: Field,
@@ -55,9 +56,6 @@ pub struct Fields {
     pub source: Field,
     /// Author (stored; indexed as lower-case words, for `author:`).
     pub author: Field,
-    /// Every folder above the article's file and the file itself, as absolute paths
-    /// (untokenized, not stored): what `path:` and `--path` match.
-    pub folders: Field,
     /// Document kind: [`KIND_ARTICLE`], [`KIND_FILE`] or [`KIND_ROOT`].
     pub kind: Field,
     /// Exact-content fingerprint of the article (fast): collapses copies.
@@ -128,7 +126,6 @@ pub fn build_schema() -> Schema {
     );
     builder.add_text_field("source", names.clone() | STORED | FAST);
     builder.add_text_field("author", names | STORED);
-    builder.add_text_field("folders", keyword.clone());
     builder.add_text_field("kind", keyword.clone());
     // Read from fast columns only: stored, these incompressible hashes cost 16 bytes an article.
     builder.add_u64_field("exact", FAST);
@@ -165,7 +162,6 @@ impl Fields {
             url: get("url")?,
             source: get("source")?,
             author: get("author")?,
-            folders: get("folders")?,
             kind: get("kind")?,
             exact: get("exact")?,
             simhash: get("simhash")?,

@@ -295,9 +295,6 @@ fn article_document(
     doc.add_text(f.kind, KIND_ARTICLE);
     doc.add_text(f.id, &article.id);
     doc.add_text(f.path, path);
-    for folder in folders_of(path) {
-        doc.add_text(f.folders, folder);
-    }
     if let Some(date) = article.date.and_then(to_datetime) {
         doc.add_date(f.date, date);
     }
@@ -326,19 +323,6 @@ fn article_document(
         }
     }
     doc
-}
-
-/// The file's path and every folder above it (`/a/b/c.txt`: `/a/b/c.txt`, `/a/b`, `/a`), as
-/// `path:` matches them. Windows paths keep their drive (`C:\\a\\b`, `C:\\a`).
-pub fn folders_of(path: &str) -> Vec<&str> {
-    let mut folders = vec![path];
-    folders.extend(
-        path.char_indices()
-            .rev()
-            .filter(|&(i, c)| i > 0 && std::path::is_separator(c))
-            .map(|(i, _)| &path[..i]),
-    );
-    folders
 }
 
 /// Merges the [`small_segments`] of the last commit, and the [`stale_segments`], into one

@@ -13,12 +13,14 @@
 use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
+use std::ops::Bound;
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use tantivy::Searcher;
 use tantivy::query::{
-    BooleanQuery, ConstScoreQuery, EmptyQuery, Occur as TantivyOccur, PhraseQuery, Query, TermQuery,
+    BooleanQuery, ConstScoreQuery, EmptyQuery, Occur as TantivyOccur, PhraseQuery, Query,
+    RangeQuery, TermQuery,
 };
 use tantivy::schema::{IndexRecordOption, Term};
 use tantivy::tokenizer::TextAnalyzer;
@@ -439,12 +441,8 @@ impl<'a> Compiler<'a> {
                     .places
                     .resolve(text)
                     .into_iter()
-                    .map(|key| {
-                        let term = Term::from_field_text(self.fields.folders, &key);
-                        let query: Box<dyn Query> =
-                            Box::new(TermQuery::new(term, IndexRecordOption::Basic));
-                        (TantivyOccur::Should, query)
-                    })
+                    .flat_map(|key| under_path(self.fields.path, &key))
+                    .map(|query| (TantivyOccur::Should, query))
                     .collect();
                 (!any.is_empty()).then(|| Box::new(BooleanQuery::new(any)) as Box<dyn Query>)
             }
@@ -512,6 +510,31 @@ fn terms_query(terms: &[(String, usize)], field: tantivy::schema::Field) -> Opti
                 .collect(),
         ))),
     }
+}
+
+/// Path separators: what ends a folder's name in a file's path.
+const SEPARATORS: &[char] = if cfg!(windows) { &['\\', '/'] } else { &['/'] };
+
+/// The queries matching the articles of the file `key`, or of every file under the folder
+/// `key`: the path itself, and for each separator the range of paths that start with the
+/// folder and the separator (up to the separator's successor, so `/a/b` never takes in
+/// `/a/bc/x.txt`). Ranges over the file paths' terms replace indexing every folder of every
+/// article (six to eight terms an article, 6% of indexing time).
+fn under_path(field: tantivy::schema::Field, key: &str) -> Vec<Box<dyn Query>> {
+    let exact = Term::from_field_text(field, key);
+    let mut queries: Vec<Box<dyn Query>> =
+        vec![Box::new(TermQuery::new(exact, IndexRecordOption::Basic))];
+    for &separator in SEPARATORS {
+        let folder = key.strip_suffix(separator).unwrap_or(key);
+        let after = char::from_u32(separator as u32 + 1).unwrap_or(char::MAX);
+        let from = Term::from_field_text(field, &format!("{folder}{separator}"));
+        let to = Term::from_field_text(field, &format!("{folder}{after}"));
+        queries.push(Box::new(RangeQuery::new(
+            Bound::Included(from),
+            Bound::Excluded(to),
+        )));
+    }
+    queries
 }
 
 #[cfg(test)]

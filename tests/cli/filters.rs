@@ -110,6 +110,37 @@ fn source_author_and_path_filter_in_the_query_and_as_flags() {
 }
 
 #[test]
+fn a_folder_takes_in_the_files_below_it_and_no_folder_whose_name_it_starts() {
+    let sb = Sandbox::new();
+    for (file, title) in [
+        ("news/a/one.txt", "Harbour strike one"),
+        ("news/a/deep/two.txt", "Harbour strike two"),
+        ("news/ab/three.txt", "Harbour strike three"),
+        ("news/a b/four.txt", "Harbour strike four"),
+        ("news/a.txt", "Harbour strike five"),
+    ] {
+        let text = format!("{title}\n\nMarch 9, 2025\n\nThe harbour strike went on: {title}.\n");
+        sb.write(file, text.as_bytes());
+    }
+    sb.index(&["news"]);
+    let strike = |filter: &str| headlines(&sb, &["harbour", "strike", filter]);
+    assert_eq!(
+        strike("path:news/a"),
+        ["Harbour strike one", "Harbour strike two"]
+    );
+    assert_eq!(
+        strike("path:news/a/"),
+        ["Harbour strike one", "Harbour strike two"]
+    );
+    assert_eq!(strike("path:news/ab"), ["Harbour strike three"]);
+    assert_eq!(strike("path:news/a/deep/two.txt"), ["Harbour strike two"]);
+    assert_eq!(strike("path:news/a.txt"), ["Harbour strike five"]);
+    assert_eq!(strike("path:news").len(), 5);
+    assert_eq!(strike("-path:news/a").len(), 3);
+    assert_eq!(strike("path:news/a/on").len(), 0, "a name, not a prefix");
+}
+
+#[test]
 fn stats_lists_sources_with_counts() {
     let sb = Sandbox::new();
     corpus(&sb);
