@@ -166,11 +166,18 @@ pub fn index_paths(
     let mut report = IndexReport::default();
     let mut root_keys = Vec::new();
     let mut present = Vec::new();
+    // A folder indexed for the first time is recorded (with time 0) before the first commit
+    // that holds its articles, so an interrupted run can be resumed, but not before: recorded
+    // at the start and replaced at the end within one commit, the first record was a deleted
+    // document, and merging the segment holding it estimates the body's token count from
+    // field norms (tantivy), so a fresh index's scores depended on how its documents fell
+    // into segments.
+    let mut unrecorded = Vec::new();
     for root in roots {
         if root.exists() {
             let key = file_key(root);
             if !manifest.roots.contains_key(&key) {
-                sink.record_root(&key, 0)?;
+                unrecorded.push(key.clone());
             }
             root_keys.push(key);
             present.push(root.clone());
@@ -232,6 +239,9 @@ pub fn index_paths(
                 done += 1;
             }
             if last_commit.elapsed() >= options.commit_interval {
+                for key in unrecorded.drain(..) {
+                    sink.record_root(&key, 0)?;
+                }
                 sink.commit()?;
                 last_commit = Instant::now();
             }
@@ -243,7 +253,11 @@ pub fn index_paths(
     });
     written?;
     report.interrupted = done < pending.len();
-    if !report.interrupted {
+    if report.interrupted {
+        for key in &unrecorded {
+            sink.record_root(key, 0)?;
+        }
+    } else {
         let now = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_secs());
