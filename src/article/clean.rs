@@ -196,34 +196,30 @@ pub fn strip_boilerplate(paragraphs: Vec<Paragraph>) -> Vec<Paragraph> {
 /// Text between whitespace that needs no change (words one ASCII space apart) is copied in one
 /// piece: most text is like that, and copying word by word made this a fifth of parsing time.
 pub fn normalise_space(text: &str) -> String {
-    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     // `text[copied..]` is not yet in `out`.
     let mut copied = 0;
     let mut at = 0;
-    while at < bytes.len() {
-        let (space, width) = space_at(text, at);
-        if !space {
+    while let Some((c, width)) = char_at(text, at) {
+        if !is_space(c) {
             at += width;
             continue;
         }
         let run = at;
-        let single = bytes[at] == b' ';
         at += width;
         let mut more = false;
-        while at < bytes.len() {
-            let (space, width) = space_at(text, at);
-            if !space {
+        while let Some((next, width)) = char_at(text, at) {
+            if !is_space(next) {
                 break;
             }
             more = true;
             at += width;
         }
-        if single && !more && run > 0 && at < bytes.len() {
+        if c == ' ' && !more && run > 0 && at < text.len() {
             continue; // one space between two words stays as it is
         }
         out.push_str(&text[copied..run]);
-        if !out.is_empty() && at < bytes.len() {
+        if !out.is_empty() && at < text.len() {
             out.push(' ');
         }
         copied = at;
@@ -232,15 +228,20 @@ pub fn normalise_space(text: &str) -> String {
     out
 }
 
-/// Whether the character at byte `at` (a character boundary) is white space, and its width.
-/// Bytes, not chars: ASCII (most of any text) needs no decoding.
-fn space_at(text: &str, at: usize) -> (bool, usize) {
-    let byte = text.as_bytes()[at];
+/// Whether `c` is white space (a non-breaking space too).
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{a0}'
+}
+
+/// The character at byte `at` of `text` (a character boundary) and its width, `None` at the
+/// end. ASCII (most of any text) is read without decoding.
+pub fn char_at(text: &str, at: usize) -> Option<(char, usize)> {
+    let byte = *text.as_bytes().get(at)?;
     if byte < 0x80 {
-        return (byte.is_ascii_whitespace() || byte == 0x0b, 1);
+        return Some((char::from(byte), 1));
     }
-    let c = text[at..].chars().next().unwrap_or(' ');
-    (c.is_whitespace() || c == '\u{a0}', c.len_utf8())
+    let c = text[at..].chars().next()?;
+    Some((c, c.len_utf8()))
 }
 
 /// Whether a short line after boilerplate is more furniture: no sentence ending, few words.

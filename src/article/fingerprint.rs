@@ -10,6 +10,7 @@
 //! All hashes are FNV-1a 64, stable across Rust versions and platforms (they are stored on disk).
 
 use super::Article;
+use super::clean::char_at;
 
 /// Two SimHash signatures at most this many bits apart are near-copies. On 64-bit SimHash over
 /// word 3-shingles this corresponds roughly to a shingle overlap (Jaccard) above 0.8–0.9.
@@ -111,18 +112,11 @@ impl WordHashes {
     /// read one by one without decoding (a word splitter over chars was 4% of indexing time);
     /// a word with other characters is lower-cased whole, as `str::to_lowercase` does.
     fn push_text(&mut self, text: &str) {
-        let bytes = text.as_bytes();
         let mut at = 0;
         let mut start = None;
         let mut ascii = true;
-        while at < bytes.len() {
-            let (alphanumeric, width) = if bytes[at] < 0x80 {
-                (bytes[at].is_ascii_alphanumeric(), 1)
-            } else {
-                let c = text[at..].chars().next().unwrap_or(' ');
-                (c.is_alphanumeric(), c.len_utf8())
-            };
-            if alphanumeric {
+        while let Some((c, width)) = char_at(text, at) {
+            if c.is_alphanumeric() {
                 if start.is_none() {
                     start = Some(at);
                     ascii = true;

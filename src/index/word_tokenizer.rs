@@ -11,6 +11,8 @@
 
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
+use crate::article::clean::char_at;
+
 /// Splits text into words at non-alphanumeric characters, keeping inner apostrophes.
 #[derive(Clone, Default)]
 pub struct WordTokenizer {
@@ -41,17 +43,6 @@ impl Tokenizer for WordTokenizer {
 /// Whether `c` is an apostrophe that may sit inside a word.
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ')
-}
-
-/// The character at byte `at` of `text` (a character boundary) and its width; ASCII without
-/// decoding.
-fn char_at(text: &str, at: usize) -> Option<(char, usize)> {
-    let byte = *text.as_bytes().get(at)?;
-    if byte < 0x80 {
-        return Some((char::from(byte), 1));
-    }
-    let c = text[at..].chars().next()?;
-    Some((c, c.len_utf8()))
 }
 
 impl WordTokenStream<'_> {

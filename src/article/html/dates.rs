@@ -168,10 +168,19 @@ fn first_date(doc: &Html, selector: &str, today: Option<NaiveDate>) -> Option<Na
 
 /// The date of a `<time>` (or dated) element: its `datetime` or `content`, else its text.
 fn element_date(element: ElementRef<'_>, today: Option<NaiveDate>) -> Option<NaiveDate> {
+    attribute_or_text_date(element, &["datetime", "content"], today)
+}
+
+/// The date in the first of `attributes` an element has, else in its (short) text.
+fn attribute_or_text_date(
+    element: ElementRef<'_>,
+    attributes: &[&str],
+    today: Option<NaiveDate>,
+) -> Option<NaiveDate> {
     let value = element.value();
-    value
-        .attr("datetime")
-        .or_else(|| value.attr("content"))
+    attributes
+        .iter()
+        .find_map(|name| value.attr(name))
         .and_then(|d| parse_date_against(d, today))
         .or_else(|| parse_date_against(&capped_text(element, MAX_DATELINE_CHARS)?, today))
 }
@@ -204,12 +213,7 @@ fn dateline_in(
                 .any(|t| DATELINE_WORDS.iter().any(|w| t.contains(w)))
         })
         .filter(|e| !furniture.covers(*e))
-        .find_map(|e| {
-            let title = e.value().attr("title");
-            title
-                .and_then(|t| parse_date_against(t, today))
-                .or_else(|| parse_date_against(&capped_text(e, MAX_DATELINE_CHARS)?, today))
-        })
+        .find_map(|e| attribute_or_text_date(e, &["title"], today))
 }
 
 /// The first short text node inside `scope` that is a date line and nothing else.
