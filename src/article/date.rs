@@ -93,10 +93,10 @@ fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
-        if c.is_ascii_digit() {
-            let mut digits = String::from(c);
-            while let Some(next) = chars.next_if(char::is_ascii_digit) {
-                digits.push(next);
+        if let Some(digit) = ascii_digit(c) {
+            let mut digits = String::from(digit);
+            while let Some(next) = chars.next_if(|c| ascii_digit(*c).is_some()) {
+                digits.extend(ascii_digit(next));
             }
             tokens.push(Token::Num(digits));
         } else if c.is_alphabetic() {
@@ -110,6 +110,17 @@ fn tokenize(text: &str) -> Vec<Token> {
         }
     }
     tokens
+}
+
+/// The ASCII digit a character writes: itself, or an Arabic-Indic or Persian digit (`٢٠٢٠`).
+fn ascii_digit(c: char) -> Option<char> {
+    let zero = match c {
+        '0'..='9' => return Some(c),
+        '\u{0660}'..='\u{0669}' => 0x0660,
+        '\u{06F0}'..='\u{06F9}' => 0x06F0,
+        _ => return None,
+    };
+    char::from_digit(u32::from(c) - zero, 10)
 }
 
 /// A read position in a token list; every `take_` moves past what it read, and only on success.
@@ -172,6 +183,30 @@ impl<'a> Cursor<'a> {
             matches!(self.peek(), Some(Token::Word(w)) if markers.iter().any(|m| w.starts_with(m)));
         self.pos += usize::from(found);
         found
+    }
+
+    /// Skips a time of day (`12:45`, `12:45:00`), telling whether it did.
+    fn skip_clock(&mut self) -> bool {
+        let mut probe = *self;
+        let read = probe.take_number(1..=2).is_some()
+            && probe.take_punct(":").is_some()
+            && probe.take_number(2..=2).is_some();
+        if !read {
+            return false;
+        }
+        let mut seconds = probe;
+        if seconds.take_punct(":").is_some() && seconds.take_number(2..=2).is_some() {
+            probe = seconds;
+        }
+        *self = probe;
+        true
+    }
+
+    /// Skips a time zone's abbreviation (`EDT`, `CEST`, `UTC`): a word of two to five letters.
+    fn skip_zone_name(&mut self) {
+        if matches!(self.peek(), Some(Token::Word(w)) if (2..=5).contains(&w.chars().count())) {
+            self.pos += 1;
+        }
     }
 
     /// Skips one of `words`, telling whether it did.
@@ -240,16 +275,26 @@ fn read_day_first(c: &mut Cursor) -> Option<NaiveDate> {
     let month = c.take_name(read_month_name)?;
     c.take_punct("-/.,");
     c.skip_word(&["de", "del"]);
+    // The same month named twice, in two calendars' names (`24 نيسان / أبريل 2020`).
+    let mut again = *c;
+    if again.take_name(read_month_name) == Some(month) {
+        again.take_punct(",");
+        *c = again;
+    }
     make_date(c.take_number(4..=4)?, month, day)
 }
 
-/// `May 14, 2025`, `Sept. 4th 2025`, `JANUARY 4, 1963`.
+/// `May 14, 2025`, `Sept. 4th 2025`, `JANUARY 4, 1963`, and the time and zone before the year
+/// of Unix `date` and Java's `Date` (`Aug 03 12:45:00 EDT 2015`).
 fn read_month_first(c: &mut Cursor) -> Option<NaiveDate> {
     let month = c.take_name(read_month_name)?;
     c.take_punct("-/.");
     let day = c.take_number(1..=2)?;
     c.skip_ordinal();
     c.take_punct("-/.,");
+    if c.skip_clock() {
+        c.skip_zone_name();
+    }
     make_date(c.take_number(4..=4)?, month, day)
 }
 
@@ -440,6 +485,11 @@ mod tests {
         ("30.10.23", "2023-10-30"),
         ("2019年4月2日", "2019-04-02"),
         ("2019년 4월 2일", "2019-04-02"),
+        // Arabic months, both calendars' names, and Arabic-Indic digits.
+        ("07 أكتوبر 2020", "2020-10-07"),
+        ("24 نيسان / أبريل 2020", "2020-04-24"),
+        ("٢٤ أبريل ٢٠٢٠", "2020-04-24"),
+        ("24 May / June 2020", ""),
         // ISO 8601, as written: no time zone shift.
         ("2025-05-14", "2025-05-14"),
         ("2025-05-14T09:30:00", "2025-05-14"),
@@ -448,6 +498,9 @@ mod tests {
         ("2025-05-14T00:30:00+14:00", "2025-05-14"),
         ("2025-05-14 09:30:00+0100", "2025-05-14"),
         ("2025-05-14T09:30:00.123Z", "2025-05-14"),
+        // Unix `date`, Java's `Date.toString`.
+        ("Mon Aug 03 12:45:00 EDT 2015", "2015-08-03"),
+        ("Mon Aug  3 12:45:00 2015", "2015-08-03"),
         // RFC 2822 / HTTP.
         ("Wed, 14 May 2025 09:30:00 GMT", "2025-05-14"),
         ("Wed, 14 May 2025 09:30:00 +0000", "2025-05-14"),

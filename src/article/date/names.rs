@@ -1,5 +1,5 @@
 //! Month and weekday names in the languages news archives are mostly written in: English,
-//! German, French, Spanish, Portuguese, Italian, Dutch and Russian.
+//! German, French, Spanish, Portuguese, Italian, Dutch, Russian and Arabic (months only).
 //!
 //! A month is read from its full name or from a prefix of at least three letters (`Sept`,
 //! `janv`, `Okt`) when every name it starts agrees on the month (`jui` could be `juin` or
@@ -119,6 +119,42 @@ const MONTHS: &[(&str, u32)] = &[
     ("декабря", 12),
 ];
 
+/// Month names read only in full: Arabic, as Egypt and the Gulf write them (from the Latin
+/// names) and as the Levant and Iraq do (the Syriac names; their two-word January, October,
+/// November and December are left out), each with and without its hamza. Their prefixes are
+/// everyday words.
+const WHOLE_MONTHS: &[(&str, u32)] = &[
+    ("يناير", 1),
+    ("فبراير", 2),
+    ("مارس", 3),
+    ("أبريل", 4),
+    ("إبريل", 4),
+    ("ابريل", 4),
+    ("مايو", 5),
+    ("يونيو", 6),
+    ("يونيه", 6),
+    ("يوليو", 7),
+    ("يوليه", 7),
+    ("أغسطس", 8),
+    ("اغسطس", 8),
+    ("سبتمبر", 9),
+    ("أكتوبر", 10),
+    ("اكتوبر", 10),
+    ("نوفمبر", 11),
+    ("ديسمبر", 12),
+    ("شباط", 2),
+    ("آذار", 3),
+    ("اذار", 3),
+    ("نيسان", 4),
+    ("أيار", 5),
+    ("ايار", 5),
+    ("حزيران", 6),
+    ("تموز", 7),
+    ("آب", 8),
+    ("أيلول", 9),
+    ("ايلول", 9),
+];
+
 /// Prefixes of month names that are everyday words, never read as months.
 const NOT_MONTHS: &[&str] = &["ago", "set", "out", "gen", "mag", "lug"];
 
@@ -212,7 +248,12 @@ pub const LABEL_WORDS: &[&str] = &[
 
 /// The month a word names (`may`, `Sept`, `märz`, `janv`, `октября`), or `None`.
 pub fn month(word: &str) -> Option<u32> {
-    if let Some(&(_, month)) = MONTHS.iter().find(|(name, _)| *name == word) {
+    let whole = |(name, _): &&(&str, u32)| *name == word;
+    if let Some(&(_, month)) = MONTHS
+        .iter()
+        .find(whole)
+        .or_else(|| WHOLE_MONTHS.iter().find(whole))
+    {
         return Some(month);
     }
     if word.chars().count() < 3 || NOT_MONTHS.contains(&word) {
@@ -258,12 +299,15 @@ mod tests {
             ("mei", Some(5)),
             ("maart", Some(3)),
             ("октября", Some(10)),
+            ("أكتوبر", Some(10)),
+            ("نيسان", Some(4)),
             ("jui", None),
             ("ago", None),
             ("set", None),
             ("out", None),
             ("ma", None),
             ("monday", None),
+            ("أكتو", None),
         ] {
             assert_eq!(month(word), want, "{word}");
         }

@@ -5,11 +5,11 @@
 //! furniture), a date in the address (`/2024/05/14/`), a dateline element near the article
 //! (class `date`, `byline`, `published`…; its `title` first), a text line that is only a date,
 //! the dateline under the headline, then the same in the furniture of the article element (a
-//! post's footer), the modification dates, and last a date written in the title or the
-//! description. Every candidate is read by [`parse_date_against`], as written, without
-//! time-zone shifts; the first that reads wins. Year-less dates (`14. Mai`) are read only when
-//! no place states a date with its year. Moving a UTC day to the publisher's is left to
-//! [`super::zones`].
+//! post's footer), the modification dates, a date written in the title or the description,
+//! and last the first full date written in any short text of the page. Every candidate is read
+//! by [`parse_date_against`], as written, without time-zone shifts; the first that reads wins.
+//! Year-less dates (`14. Mai`) are read only when no place but the last states a date with its
+//! year. Moving a UTC day to the publisher's is left to [`super::zones`].
 use chrono::NaiveDate;
 use scraper::{ElementRef, Html, Node, Selector};
 
@@ -75,6 +75,8 @@ const MAX_DATELINE_CHARS: usize = 200;
 const MAX_TEXTS_UNDER_HEADLINE: usize = 30;
 /// How many text nodes are tried as a date line.
 const MAX_DATE_LINE_NODES: usize = 400;
+/// How many text nodes of a whole page are tried for a written date, the last resort.
+const MAX_WRITTEN_DATE_NODES: usize = 4000;
 
 /// The page's publication date. `container` is the element holding the article text, which
 /// narrows where visible dates are looked for.
@@ -96,7 +98,9 @@ pub fn choose_date(
         }),
         furniture,
     };
-    page.date(None).or_else(|| page.date(Some(today)))
+    page.date(None)
+        .or_else(|| page.date(Some(today)))
+        .or_else(|| written_date(doc))
 }
 
 /// What [`choose_date`] reads a page's date from.
@@ -273,6 +277,64 @@ fn date_under_headline(
     None
 }
 
+/// The first full date (with its year) written in a short text anywhere on the page, outside
+/// scripts and styles, a date labelled as a change (`Last modified: …`) only when no other is:
+/// the last resort of a page that states its date nowhere a dateline is looked for (a blog's
+/// `<small>` under an `<h2>`, a footer's "published on", a wiki's "last edited" line).
+fn written_date(doc: &Html) -> Option<NaiveDate> {
+    let mut changed = None;
+    let dated = doc
+        .root_element()
+        .descendants()
+        .filter_map(|n| match n.value() {
+            Node::Text(text) if !text.trim().is_empty() => Some((n, text)),
+            _ => None,
+        })
+        .filter(|(node, _)| {
+            !node
+                .parent()
+                .and_then(|p| p.value().as_element().map(|e| e.name()))
+                .is_some_and(|name| matches!(name, "script" | "style" | "noscript" | "template"))
+        })
+        .take(MAX_WRITTEN_DATE_NODES)
+        .filter(|(_, text)| could_be_date_line(text))
+        .filter_map(|(_, text)| Some((parse_date_against(text, None)?, text)))
+        .find(|(date, text)| {
+            let is_change = is_change_label(text);
+            if is_change && changed.is_none() {
+                changed = Some(*date);
+            }
+            !is_change
+        });
+    dated.map(|(date, _)| date).or(changed)
+}
+
+/// Words that label a date as a change to the page, not its publication, in the languages
+/// whose month names are read.
+const CHANGE_WORDS: &[&str] = &[
+    "updated",
+    "modified",
+    "edited",
+    "änderung",
+    "geändert",
+    "aktualisiert",
+    "mis à jour",
+    "modifié",
+    "actualizado",
+    "modificado",
+    "atualizado",
+    "aggiornato",
+    "modificato",
+    "bijgewerkt",
+    "gewijzigd",
+];
+
+/// Whether a text labels its date as a change (`Last updated: …`, `Letzte Änderung: …`).
+fn is_change_label(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    CHANGE_WORDS.iter().any(|w| lower.contains(w))
+}
+
 /// Whether a text is short enough to be a date line and has the digit every date has (a cheap
 /// test before [`parse_date_line`]).
 pub fn could_be_date_line(text: &str) -> bool {
@@ -390,6 +452,24 @@ mod tests {
         assert_eq!(date_of(html), NaiveDate::from_ymd_opt(2025, 5, 14));
         let bare = "<h1>Title</h1><p>Posted on Wednesday, May 14</p><p>Body text.</p>";
         assert_eq!(date_of(bare), NaiveDate::from_ymd_opt(2025, 5, 14));
+    }
+
+    #[test]
+    fn a_date_written_anywhere_is_the_last_resort() {
+        let blog = r#"<div class="post"><h2>Journey to Python 3</h2>
+            <small>January 13, 2020 at 08:45 AM | categories: Python</small>
+            <p>Body text of the post.</p></div>"#;
+        assert_eq!(date_of(blog), NaiveDate::from_ymd_opt(2020, 1, 13));
+        let footer =
+            "<p>Text.</p><p>Letzte Änderung: 31.10.2023</p><p>Erschienen am: 01.11.2023</p>";
+        assert_eq!(date_of(footer), NaiveDate::from_ymd_opt(2023, 11, 1));
+        let wiki = "<p>Text.</p><p>(last edited 2019-11-10 13:28:18 by someone)</p>";
+        assert_eq!(date_of(wiki), NaiveDate::from_ymd_opt(2019, 11, 10));
+        let scripted = r#"<p>Text.</p><script>var d = "January 13, 2020";</script>"#;
+        assert_eq!(date_of(scripted), None);
+        let prose = "<p>The council met on January 13, 2020 and again in the spring, when \
+            the budget that had been debated for most of the winter was finally passed.</p>";
+        assert_eq!(date_of(prose), None);
     }
 
     #[test]
