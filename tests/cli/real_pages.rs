@@ -8,7 +8,7 @@
 //! `evaluate.py` computes it (4-word shingles of `\w+` tokens, precision and recall averaged
 //! over pages), headline accuracy by normalised equality or a 0.9 similarity, date accuracy as
 //! the same calendar day. The floors sit just under the figures measured when they were set
-//! (body F1 0.970, headline 156/167, date 655/704), so that noise in one page does not fail them.
+//! (body F1 0.970, headline 159/167, date 655/704), so that noise in one page does not fail them.
 
 use std::collections::HashMap;
 use std::fs;
@@ -22,7 +22,7 @@ use super::shared_folder;
 /// Body F1 on the article-extraction-benchmark pages is at least this.
 const MIN_BODY_F1: f64 = 0.965;
 /// Headline accuracy on the `meta` pages with headline truth is at least this.
-const MIN_HEADLINE: f64 = 0.92;
+const MIN_HEADLINE: f64 = 0.94;
 /// Date accuracy on the `meta` pages with date truth is at least this.
 const MIN_DATE: f64 = 0.925;
 /// The first words of the body are found in the body on at least this share of the pages

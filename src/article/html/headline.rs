@@ -42,27 +42,30 @@ pub fn choose_headline(
             .filter(|s| !s.is_empty() && s.chars().count() <= MAX_HEADLINE_CHARS)
     };
     let social = stated(meta.first(&["og:title", "twitter:title"]));
-    let h1 = || stated(best_h1(doc, furniture, |_| true).as_deref());
-    // The headline readers see is the article's `<h1>`; metadata often states another wording
-    // (for social media or search engines). An `<h1>` that shares most of its words with a
-    // stated headline or the page title is that article's headline, and wins.
     let others = [
         ld.headline.as_deref(),
         meta.first(&["og:title", "twitter:title"]),
         meta.title.as_deref(),
     ];
-    let confirmed = best_h1(doc, furniture, |text| {
-        others
-            .iter()
-            .flatten()
-            .any(|other| shares_words(text, other))
+    let others: Vec<&str> = others.into_iter().flatten().collect();
+    // An `<h1>` that is the site's end of the page title (`Site - Headline`, `Headline｜Site`)
+    // is the site's name in its logo, never the headline.
+    let title = meta.title.as_deref().map(normalise_space);
+    let logo_rest = |text: &str| title.as_deref().and_then(|t| title_beside(text, t));
+    let not_logo = |text: &str| logo_rest(text).is_none();
+    let h1 = || stated(best_h1(doc, furniture, &others, not_logo).as_deref());
+    // The headline readers see is the article's `<h1>`; metadata often states another wording
+    // (for social media or search engines). An `<h1>` that shares most of its words with a
+    // stated headline or the page title is that article's headline, and wins.
+    let confirmed = best_h1(doc, furniture, &others, |text| {
+        not_logo(text) && others.iter().any(|other| shares_words(text, other))
     });
     if let Some(visible) = stated(confirmed.as_deref()) {
         return Some(visible);
     }
     // An `<h1>` placed as the article's own (inside the `<article>`, or a headline in `<main>`)
     // is what readers see, whatever wording the metadata states for search and social media.
-    let placed = scored_h1(doc, furniture, |_| true)
+    let placed = scored_h1(doc, furniture, &others, not_logo)
         .filter(|(score, _)| *score >= MIN_PLACED_H1_SCORE)
         .and_then(|(_, text)| stated(Some(&text)));
     if placed.is_some() {
@@ -102,12 +105,53 @@ pub fn choose_headline(
         })
         .or_else(|| {
             stated(
+                best_h1(doc, furniture, &others, |_| true)
+                    .and_then(|h| logo_rest(&h))
+                    .as_deref(),
+            )
+        })
+        .or_else(|| {
+            stated(
                 meta.title
                     .as_deref()
                     .map(|t| clean_title(t, site))
                     .as_deref(),
             )
         })
+}
+
+/// The rest of `title` when `name` is the site's name at one end of it: its last segment
+/// (`Headline｜Site`, `Headline_Section_Site`, equal but for case and punctuation) before a
+/// longer rest, or its first (`Site - Headline`) when it is as short as a site's name and the
+/// rest at least twice as long (a title that starts with the headline often goes on with a
+/// subtitle).
+fn title_beside(name: &str, title: &str) -> Option<String> {
+    let key = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let name_key = key(name);
+    if name_key.is_empty() {
+        return None;
+    }
+    let length = name.chars().count();
+    let separators = || SEPARATORS.iter().chain(&["｜", "：", "_"]);
+    let before = separators().find_map(|sep| {
+        let (head, tail) = title.rsplit_once(sep)?;
+        let head = head.trim();
+        (key(tail) == name_key && head.chars().count() > length).then(|| head.to_string())
+    });
+    let site_like = name.split_whitespace().count() <= MAX_SITE_WORDS;
+    before.or_else(|| {
+        separators().find_map(|sep| {
+            let (head, tail) = title.split_once(sep)?;
+            let tail = tail.trim();
+            (site_like && key(head) == name_key && tail.chars().count() >= 2 * length)
+                .then(|| tail.to_string())
+        })
+    })
 }
 
 /// Whether at least half of the words of `headline` (ignoring case) are words of `other`.
@@ -149,15 +193,47 @@ fn is_bare_of(bare: &str, title: &str) -> bool {
             .is_some_and(|rest| separated(rest, false))
 }
 
+/// The text of an `<h1>`, without the lines (after a `<br>`) that follow one the metadata's
+/// headlines (`stated`) contain and that none of them contains: a byline or a kicker set in
+/// the heading (`Headline<br><span>By Jane Roe</span>`).
+fn headline_lines(h1: ElementRef<'_>, stated: &[&str]) -> String {
+    let lines = visible_lines(h1);
+    let squeeze = |s: &str| -> String { s.chars().filter(|c| !c.is_whitespace()).collect() };
+    let stated: Vec<String> = stated.iter().map(|s| squeeze(s)).collect();
+    let contained = |line: &str| {
+        let line = squeeze(line);
+        !line.is_empty() && stated.iter().any(|s| s.contains(&line))
+    };
+    match lines.iter().position(|l| contained(l)) {
+        Some(first) if lines.len() > 1 => {
+            let last = lines.iter().rposition(|l| contained(l)).unwrap_or(first);
+            normalise_space(&lines[..=last].join(" "))
+        }
+        _ => normalise_space(&lines.join(" ")),
+    }
+}
+
+/// [`visible_text`], split into the lines its `<br>`s make, white space collapsed (empty lines
+/// left out).
+fn visible_lines(element: ElementRef<'_>) -> Vec<String> {
+    visible_text(element)
+        .split('\n')
+        .map(normalise_space)
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
 /// The text a reader sees in an element: icons (`svg`), buttons, scripts and text hidden from
 /// sight or kept for screen readers are left out.
+/// Each `<br>` is written as a line break.
 fn visible_text(element: ElementRef<'_>) -> String {
     let mut text = String::new();
     let mut skip_until = None;
     for edge in element.traverse() {
         match edge {
             Edge::Open(node) if skip_until.is_none() => match node.value() {
-                Node::Text(t) => text.push_str(t),
+                Node::Text(t) => text.push_str(&t.replace('\n', " ")),
+                Node::Element(e) if e.name() == "br" => text.push('\n'),
                 Node::Element(e) if node.id() != element.id() && is_invisible(e) => {
                     skip_until = Some(node.id());
                 }
@@ -167,7 +243,7 @@ fn visible_text(element: ElementRef<'_>) -> String {
             _ => {}
         }
     }
-    normalise_space(&text)
+    text
 }
 
 /// Whether an element inside a heading is not seen as part of it.
@@ -191,21 +267,27 @@ fn is_invisible(element: &Element) -> bool {
 /// The `<h1>` most likely to be the article's: inside an `<article>` or `<main>`, or named a
 /// title, rather than a logo in the site header; of those whose text `fits`. `None` when every
 /// such `<h1>` looks like a logo.
-fn best_h1(doc: &Html, furniture: &FurnitureMap, fits: impl Fn(&str) -> bool) -> Option<String> {
-    scored_h1(doc, furniture, fits).map(|(_, text)| text)
+fn best_h1(
+    doc: &Html,
+    furniture: &FurnitureMap,
+    stated: &[&str],
+    fits: impl Fn(&str) -> bool,
+) -> Option<String> {
+    scored_h1(doc, furniture, stated, fits).map(|(_, text)| text)
 }
 
 /// [`best_h1`] with its [`h1_score`].
 fn scored_h1(
     doc: &Html,
     furniture: &FurnitureMap,
+    stated: &[&str],
     fits: impl Fn(&str) -> bool,
 ) -> Option<(i32, String)> {
     let selector = Selector::parse("h1").ok()?;
     doc.select(&selector)
         .filter(|h| !furniture.covers(*h))
         .filter_map(|h| {
-            let text = visible_text(h);
+            let text = headline_lines(h, stated);
             (!text.is_empty() && fits(&text)).then(|| (h1_score(h), text))
         })
         .filter(|(score, _)| *score >= 0)
@@ -374,6 +456,47 @@ mod tests {
         );
     }
 
+    /// The headline [`choose_headline`] finds in a page.
+    fn headline_of(html: &str) -> Option<String> {
+        let doc = Html::parse_document(html);
+        let meta = super::super::meta::read_meta(&doc);
+        let furniture = FurnitureMap::new(&doc);
+        choose_headline(&doc, &meta, &LinkedData::default(), None, &furniture)
+    }
+
+    #[test]
+    fn an_h1_naming_the_site_in_the_title_is_its_logo() {
+        let site_last = "<title>Dating app matches your dislikes_Tech_Daily Curious</title>
+            <h1>Daily Curious</h1><p>Body.</p>";
+        assert_eq!(
+            headline_of(site_last).as_deref(),
+            Some("Dating app matches your dislikes_Tech")
+        );
+        let site_first = "<title>Hiro's Diary - Password rules misread by the ministry</title>
+            <h1>Hiro's Diary</h1><p>Body.</p>";
+        assert_eq!(
+            headline_of(site_first).as_deref(),
+            Some("Password rules misread by the ministry")
+        );
+        // A title that starts with the headline and goes on with a subtitle.
+        let subtitled = "<title>What Is the Future? - From the Old Economy to the Next</title>
+            <h1>What Is the Future?</h1><p>Body.</p>";
+        assert_eq!(headline_of(subtitled).as_deref(), Some("What Is the Future?"));
+    }
+
+    #[test]
+    fn a_byline_set_in_the_h1_is_left_out() {
+        let page = r#"<meta property="og:title" content="Leaders' hotline: the bet">
+            <article><h1><span>Leaders' hotline: the bet</span><br><span>By Jane Roe</span></h1>
+            </article>"#;
+        assert_eq!(headline_of(page).as_deref(), Some("Leaders' hotline: the bet"));
+        let unstated = "<article><h1>Dam plan approved<br>after long fight</h1></article>";
+        assert_eq!(
+            headline_of(unstated).as_deref(),
+            Some("Dam plan approved after long fight")
+        );
+    }
+
     #[test]
     fn h1_cuts_site_suffix_from_social_title() {
         let doc = Html::parse_document(
@@ -394,13 +517,13 @@ mod tests {
             <main><article><h1 class="entry-title">Floods close the coast road</h1></article></main>"#,
         );
         assert_eq!(
-            best_h1(&doc, &FurnitureMap::new(&doc), |_| true).as_deref(),
+            best_h1(&doc, &FurnitureMap::new(&doc), &[], |_| true).as_deref(),
             Some("Floods close the coast road")
         );
         let only_logo =
             Html::parse_document(r#"<header><h1 class="logo">Daily Post</h1></header>"#);
         assert_eq!(
-            best_h1(&only_logo, &FurnitureMap::new(&only_logo), |_| true),
+            best_h1(&only_logo, &FurnitureMap::new(&only_logo), &[], |_| true),
             None
         );
     }
