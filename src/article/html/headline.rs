@@ -48,8 +48,8 @@ pub fn choose_headline(
         meta.title.as_deref(),
     ];
     let others: Vec<&str> = others.into_iter().flatten().collect();
-    // An `<h1>` that is the site's end of the page title (`Site - Headline`, `Headline｜Site`)
-    // is the site's name in its logo, never the headline.
+    // An `<h1>` that is the site's end of the page title (`Headline｜Site`) is the site's name
+    // in its logo, never the headline.
     let title = meta.title.as_deref().map(normalise_space);
     let logo_rest = |text: &str| title.as_deref().and_then(|t| title_beside(text, t));
     let not_logo = |text: &str| logo_rest(text).is_none();
@@ -120,11 +120,10 @@ pub fn choose_headline(
         })
 }
 
-/// The rest of `title` when `name` is the site's name at one end of it: its last segment
-/// (`Headline｜Site`, `Headline_Section_Site`, equal but for case and punctuation) before a
-/// longer rest, or its first (`Site - Headline`) when it is as short as a site's name and the
-/// rest at least twice as long (a title that starts with the headline often goes on with a
-/// subtitle).
+/// The rest of `title` when `name` is its last segment (`Headline｜Site`,
+/// `Headline_Section_Site`; equal but for case and punctuation) before a longer rest: `name`
+/// is the site's. (A first segment may be either: `Headline - Site` is as common as
+/// `Site - Headline`.)
 fn title_beside(name: &str, title: &str) -> Option<String> {
     let key = |s: &str| -> String {
         s.chars()
@@ -137,20 +136,10 @@ fn title_beside(name: &str, title: &str) -> Option<String> {
         return None;
     }
     let length = name.chars().count();
-    let separators = || SEPARATORS.iter().chain(&["｜", "：", "_"]);
-    let before = separators().find_map(|sep| {
+    SEPARATORS.iter().chain(&["｜", "：", "_"]).find_map(|sep| {
         let (head, tail) = title.rsplit_once(sep)?;
         let head = head.trim();
         (key(tail) == name_key && head.chars().count() > length).then(|| head.to_string())
-    });
-    let site_like = name.split_whitespace().count() <= MAX_SITE_WORDS;
-    before.or_else(|| {
-        separators().find_map(|sep| {
-            let (head, tail) = title.split_once(sep)?;
-            let tail = tail.trim();
-            (site_like && key(head) == name_key && tail.chars().count() >= 2 * length)
-                .then(|| tail.to_string())
-        })
     })
 }
 
@@ -286,6 +275,7 @@ fn scored_h1(
     let selector = Selector::parse("h1").ok()?;
     doc.select(&selector)
         .filter(|h| !furniture.covers(*h))
+        .filter(|h| !is_alternative_headline(h.value()))
         .filter_map(|h| {
             let text = headline_lines(h, stated);
             (!text.is_empty() && fits(&text)).then(|| (h1_score(h), text))
@@ -298,6 +288,15 @@ fn scored_h1(
                 _ => Some((score, text)),
             },
         )
+}
+
+/// Whether a heading is marked as the article's alternative headline (schema.org microdata,
+/// `itemprop="alternativeHeadline"`): a short form beside the headline the metadata states.
+fn is_alternative_headline(element: &Element) -> bool {
+    element.attr("itemprop").is_some_and(|p| {
+        p.split_ascii_whitespace()
+            .any(|t| t.eq_ignore_ascii_case("alternativeHeadline"))
+    })
 }
 
 /// How much an `<h1>` looks like the article's headline (negative: like a site logo).
@@ -472,16 +471,20 @@ mod tests {
             headline_of(site_last).as_deref(),
             Some("Dating app matches your dislikes_Tech")
         );
-        let site_first = "<title>Hiro's Diary - Password rules misread by the ministry</title>
-            <h1>Hiro's Diary</h1><p>Body.</p>";
+        // A title that starts with the headline, before a site or a subtitle.
+        let headline_first = "<title>About bugs – Vortex Cannon Entertainment</title>
+            <h1>About bugs</h1><p>Body.</p>";
+        assert_eq!(headline_of(headline_first).as_deref(), Some("About bugs"));
+    }
+
+    #[test]
+    fn an_alternative_headline_gives_way_to_the_stated_one() {
+        let page = r#"<meta property="og:title" content="The 5 biggest decorating mistakes">
+            <h1 itemprop="alternativeHeadline">Decorating mistakes</h1><p>Body.</p>"#;
         assert_eq!(
-            headline_of(site_first).as_deref(),
-            Some("Password rules misread by the ministry")
+            headline_of(page).as_deref(),
+            Some("The 5 biggest decorating mistakes")
         );
-        // A title that starts with the headline and goes on with a subtitle.
-        let subtitled = "<title>What Is the Future? - From the Old Economy to the Next</title>
-            <h1>What Is the Future?</h1><p>Body.</p>";
-        assert_eq!(headline_of(subtitled).as_deref(), Some("What Is the Future?"));
     }
 
     #[test]
@@ -489,7 +492,10 @@ mod tests {
         let page = r#"<meta property="og:title" content="Leaders' hotline: the bet">
             <article><h1><span>Leaders' hotline: the bet</span><br><span>By Jane Roe</span></h1>
             </article>"#;
-        assert_eq!(headline_of(page).as_deref(), Some("Leaders' hotline: the bet"));
+        assert_eq!(
+            headline_of(page).as_deref(),
+            Some("Leaders' hotline: the bet")
+        );
         let unstated = "<article><h1>Dam plan approved<br>after long fight</h1></article>";
         assert_eq!(
             headline_of(unstated).as_deref(),
