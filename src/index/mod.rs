@@ -7,6 +7,7 @@
 pub mod doctor;
 pub mod lookup;
 pub mod manifest;
+pub mod queue;
 pub mod schema;
 pub mod stats;
 pub mod stem_cache;
@@ -26,7 +27,7 @@ pub use schema::Fields;
 pub use writer::IndexSink;
 
 /// Version of the on-disk layout: bump when the schema or the meaning of a field changes.
-pub const FORMAT_VERSION: u32 = 9;
+pub const FORMAT_VERSION: u32 = 10;
 /// File beside tantivy's own that records [`FORMAT_VERSION`].
 pub const FORMAT_FILE: &str = "news-search-format";
 

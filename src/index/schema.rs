@@ -18,7 +18,7 @@ use tantivy::Index;
 
 use super::stem_cache::CachedStemmer;
 use tantivy::schema::{
-    DateOptions, DateTimePrecision, FAST, Field, IndexRecordOption, NumericOptions, STORED, Schema,
+    DateOptions, DateTimePrecision, FAST, Field, IndexRecordOption, STORED, Schema,
     TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, RemoveLongFilter, TextAnalyzer};
@@ -62,7 +62,8 @@ pub struct Fields {
     pub exact: Field,
     /// SimHash of the article's words (fast): groups near-copies.
     pub simhash: Field,
-    /// Hash of the article's path and id (indexed, fast): tells articles apart without reading
+    /// Hash of the article's path and id (fast only: nothing looks it up, and indexed it was a
+    /// term of its own for every article): tells articles apart without reading
     /// stored text.
     pub key: Field,
     /// Article documents: how many passages the body holds (fast; `stats` sums it).
@@ -130,7 +131,7 @@ pub fn build_schema() -> Schema {
     // Read from fast columns only: stored, these incompressible hashes cost 16 bytes an article.
     builder.add_u64_field("exact", FAST);
     builder.add_u64_field("simhash", FAST);
-    builder.add_u64_field("key", NumericOptions::default().set_indexed().set_fast());
+    builder.add_u64_field("key", FAST);
     builder.add_u64_field("passages", FAST);
     // The manifest is read from fast columns: reading it from stored documents would decompress
     // the blocks of passages they sit among (most of the doc store on a large index).
