@@ -1,7 +1,8 @@
 //! Finding where an article came from by its id (`news-search show ID`).
 //!
-//! The index stores each article's `id` (indexed as one term) and file `path`; a term query on
-//! the id finds the article, and so its file. Sources' own ids (CSV
+//! The index keeps each article's `id` in a fast column (not as a term: a term of its own for
+//! every article cost the writer memory and the index space) and its file `path`; the column's
+//! dictionary finds the id, and so the article and its file. Sources' own ids (CSV
 //! row numbers) may repeat across files, so one id can lead to several files. Reading the
 //! article back from its file is left to the caller.
 
@@ -9,9 +10,7 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use anyhow::{Context, Result};
-use tantivy::collector::DocSetCollector;
-use tantivy::query::TermQuery;
-use tantivy::schema::{IndexRecordOption, Term, Value};
+use tantivy::schema::Value;
 use tantivy::{DocAddress, Searcher, TantivyDocument};
 
 use super::NewsIndex;
@@ -19,7 +18,7 @@ use super::NewsIndex;
 /// The files that hold an article with this id, in path order (none when the id is unknown).
 pub fn paths_of_id(index: &NewsIndex, id: &str) -> Result<Vec<PathBuf>> {
     let searcher = index.searcher()?;
-    let docs = docs_of_id(index, &searcher, id)?;
+    let docs = docs_of_id(&searcher, id)?;
     let mut paths = BTreeSet::new();
     for address in docs {
         let doc: TantivyDocument = searcher.doc(address).context("reading a stored article")?;
@@ -30,14 +29,36 @@ pub fn paths_of_id(index: &NewsIndex, id: &str) -> Result<Vec<PathBuf>> {
     Ok(paths.into_iter().collect())
 }
 
-/// The documents of every article with this id (none when the id is unknown).
-pub fn docs_of_id(index: &NewsIndex, searcher: &Searcher, id: &str) -> Result<Vec<DocAddress>> {
-    let query = TermQuery::new(
-        Term::from_field_text(index.fields.id, id),
-        IndexRecordOption::Basic,
-    );
-    let docs = searcher
-        .search(&query, &DocSetCollector)
-        .context("looking up the id")?;
-    Ok(docs.into_iter().collect())
+/// The documents of every article with this id (none when the id is unknown), found in each
+/// segment's `id` column: its dictionary gives the id's ordinal, and the documents holding that
+/// ordinal are read from the column (deleted ones left out).
+pub fn docs_of_id(searcher: &Searcher, id: &str) -> Result<Vec<DocAddress>> {
+    let mut docs = Vec::new();
+    for (segment_ord, reader) in searcher.segment_readers().iter().enumerate() {
+        let Some(ids) = reader
+            .fast_fields()
+            .str("id")
+            .context("opening the id column")?
+        else {
+            continue;
+        };
+        let Some(ord) = ids
+            .dictionary()
+            .term_ord(id.as_bytes())
+            .context("looking up the id")?
+        else {
+            continue;
+        };
+        let mut found = Vec::new();
+        ids.ords()
+            .get_docids_for_value_range(ord..=ord, 0..reader.max_doc(), &mut found);
+        let alive = reader.alive_bitset();
+        docs.extend(
+            found
+                .into_iter()
+                .filter(|doc| alive.is_none_or(|bits| bits.is_alive(*doc)))
+                .map(|doc| DocAddress::new(segment_ord as u32, doc)),
+        );
+    }
+    Ok(docs)
 }

@@ -27,7 +27,7 @@ pub use schema::Fields;
 pub use writer::IndexSink;
 
 /// Version of the on-disk layout: bump when the schema or the meaning of a field changes.
-pub const FORMAT_VERSION: u32 = 10;
+pub const FORMAT_VERSION: u32 = 11;
 /// File beside tantivy's own that records [`FORMAT_VERSION`].
 pub const FORMAT_FILE: &str = "news-search-format";
 

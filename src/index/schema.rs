@@ -33,7 +33,7 @@ pub const NAMES_ANALYZER: &str = "news_names";
 /// Handles to the schema's fields.
 #[derive(Debug, Clone, Copy)]
 pub struct Fields {
-    /// Article id (untokenized, fast): what `show` looks up.
+    /// Article id (stored, fast, not indexed): what `show` looks up ([`super::lookup`]).
     pub id: Field,
     /// Absolute path of the source file (untokenized): replaces a file's articles on re-index;
     /// `path:` and `--path` match it, or a range of paths for a folder.
@@ -106,7 +106,7 @@ pub fn build_schema() -> Schema {
         .set_stored()
         .set_fast()
         .set_precision(DateTimePrecision::Seconds);
-    builder.add_text_field("id", keyword.clone() | STORED | FAST);
+    builder.add_text_field("id", STORED | FAST);
     builder.add_text_field("path", keyword.clone() | STORED);
     builder.add_u64_field("line", STORED);
     builder.add_date_field("date", date);

@@ -100,7 +100,7 @@ pub fn articles_of_id(
     searcher: &Searcher,
     id: &str,
 ) -> Result<Vec<StoredArticle>> {
-    let mut articles = docs_of_id(index, searcher, id)?
+    let mut articles = docs_of_id(searcher, id)?
         .into_iter()
         .map(|address| read_article(index, searcher, address))
         .collect::<Result<Vec<_>>>()?;
