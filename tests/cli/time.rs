@@ -388,12 +388,13 @@ fn show_prints_every_file_holding_a_repeated_id() {
         b"id,date,title,text\n7,2025-05-01,Harbour closes,The harbour closed for repairs.\n",
     );
     sb.index(&["--quiet", "tables"]);
-    let shown = json_lines(&sb, &["show", "--json", "7"], 0);
-    let headlines: Vec<&str> = shown
-        .iter()
-        .map(|a| a["headline"].as_str().expect("headline"))
-        .collect();
-    assert_eq!(headlines, vec!["Harbour opens", "Harbour closes"]);
+    let shown_headlines = || -> Vec<String> {
+        json_lines(&sb, &["show", "--json", "7"], 0)
+            .iter()
+            .map(|a| a["headline"].as_str().expect("headline").to_string())
+            .collect()
+    };
+    assert_eq!(shown_headlines(), ["Harbour opens", "Harbour closes"]);
     let text = stdout(&sb.run(&["show", "7"]));
     assert!(text.contains("\n---\n"), "{text}");
     // A file read again replaces its article: the replaced one is not shown.
@@ -402,12 +403,7 @@ fn show_prints_every_file_holding_a_repeated_id() {
         b"id,date,title,text\n7,2025-05-02,Harbour reopens,The harbour reopened after repairs.\n",
     );
     sb.index(&["--quiet", "tables"]);
-    let shown = json_lines(&sb, &["show", "--json", "7"], 0);
-    let headlines: Vec<&str> = shown
-        .iter()
-        .map(|a| a["headline"].as_str().expect("headline"))
-        .collect();
-    assert_eq!(headlines, vec!["Harbour opens", "Harbour reopens"]);
+    assert_eq!(shown_headlines(), ["Harbour opens", "Harbour reopens"]);
     // Same id, different files: two articles in the timeline.
     let rows = json_lines(&sb, &["--timeline", "--by", "year", "--json", "harbour"], 0);
     assert_eq!(buckets(&rows), owned(&[("2025", 2)]));
