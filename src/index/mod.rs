@@ -7,7 +7,6 @@
 pub mod doctor;
 pub mod lookup;
 pub mod manifest;
-pub mod queue;
 pub mod schema;
 pub mod stats;
 pub mod stem_cache;

@@ -7,7 +7,6 @@
 //! is decided by the caller ([`crate::ingest`]).
 
 use std::collections::BTreeSet;
-use std::sync::Arc;
 
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
@@ -18,7 +17,6 @@ use tantivy::schema::Term;
 use tantivy::{DateTime, Index, IndexWriter, Searcher, TantivyDocument};
 
 use super::manifest::{FileRecord, roots_of};
-use super::queue::{InFlight, MAX_QUEUED_BYTES, Queued};
 use super::schema::{KIND_ARTICLE, KIND_FILE, KIND_ROOT};
 use super::{Fields, IndexError, NewsIndex};
 use crate::article::fingerprint::{fingerprints, fnv64};
@@ -33,9 +31,7 @@ pub const SMALL_SEGMENT_DIVISOR: u32 = 4;
 
 /// Adds, replaces and deletes articles; commits on request.
 pub struct IndexSink {
-    writer: IndexWriter<Queued>,
-    /// The documents handed to the writer and not yet indexed.
-    in_flight: Arc<InFlight>,
+    writer: IndexWriter,
     fields: Fields,
     memory_bytes: usize,
     /// The indexed roots, written into every commit's payload in `meta.json` too
@@ -53,7 +49,7 @@ impl IndexSink {
     /// Takes the index's writer with the given memory budget (bytes, for all threads). Fails
     /// with [`IndexError::Busy`] when another process is writing the index.
     pub fn new(index: &NewsIndex, memory_bytes: usize) -> Result<IndexSink> {
-        let writer = match index.index.writer::<Queued>(memory_bytes) {
+        let writer = match index.index.writer(memory_bytes) {
             Ok(writer) => writer,
             Err(tantivy::TantivyError::LockFailure(..)) => {
                 return Err(IndexError::Busy(index.path.clone()).into());
@@ -81,7 +77,6 @@ impl IndexSink {
         }
         Ok(IndexSink {
             writer,
-            in_flight: InFlight::new(MAX_QUEUED_BYTES),
             fields: index.fields,
             memory_bytes,
             roots,
@@ -112,8 +107,10 @@ impl IndexSink {
         if held {
             self.delete_file(path);
         }
-        for (doc, bytes) in documents.docs {
-            self.add(doc, bytes).context("adding an article document")?;
+        for doc in documents.docs {
+            self.writer
+                .add_document(doc)
+                .context("adding an article document")?;
         }
         self.add_file_record(path, record)?;
         Ok(documents.passages)
@@ -147,14 +144,9 @@ impl IndexSink {
         doc.add_u64(f.mtime, record.mtime);
         doc.add_text(f.hash, &record.hash);
         doc.add_u64(f.articles, record.articles);
-        let bytes = path.len() + record.hash.len() + DOCUMENT_OVERHEAD;
-        self.add(doc, bytes).context("adding a manifest entry")
-    }
-
-    /// Hands a document of about `bytes` to the writer once there is room in the queue of
-    /// documents it has not indexed yet ([`super::queue`]).
-    fn add(&mut self, doc: TantivyDocument, bytes: usize) -> Result<()> {
-        self.writer.add_document(self.in_flight.admit(doc, bytes))?;
+        self.writer
+            .add_document(doc)
+            .context("adding a manifest entry")?;
         Ok(())
     }
 
@@ -167,8 +159,10 @@ impl IndexSink {
         doc.add_text(f.kind, KIND_ROOT);
         doc.add_text(f.root, root);
         doc.add_u64(f.mtime, seconds);
-        self.add(doc, root.len() + DOCUMENT_OVERHEAD)
-            .context("recording an indexed folder")
+        self.writer
+            .add_document(doc)
+            .context("recording an indexed folder")?;
+        Ok(())
     }
 
     /// Deletes the record of an indexed folder (its files' articles are deleted apart).
@@ -254,8 +248,7 @@ const PARALLEL_ARTICLES: usize = 64;
 /// An article file's documents, built away from the writer (in parallel with other files).
 #[derive(Default)]
 pub struct FileDocuments {
-    /// Each article's document and about how many bytes it holds.
-    docs: Vec<(TantivyDocument, usize)>,
+    docs: Vec<TantivyDocument>,
     articles: usize,
     passages: usize,
 }
@@ -272,14 +265,14 @@ impl FileDocuments {
 /// Lines export) is built on all cores.
 pub fn file_documents(fields: &Fields, path: &str, articles: Vec<Article>) -> FileDocuments {
     let count = articles.len();
-    let build = |article: Article| -> Option<((TantivyDocument, usize), usize)> {
+    let build = |article: Article| -> Option<(TantivyDocument, usize)> {
         let passages = passages_of(&article);
         (!passages.is_empty()).then(|| {
             let doc = article_document(fields, path, &article, &passages);
             (doc, passages.len())
         })
     };
-    let built: Vec<((TantivyDocument, usize), usize)> = if count > PARALLEL_ARTICLES {
+    let built: Vec<(TantivyDocument, usize)> = if count > PARALLEL_ARTICLES {
         articles.into_par_iter().filter_map(build).collect()
     } else {
         articles.into_iter().filter_map(build).collect()
@@ -291,24 +284,17 @@ pub fn file_documents(fields: &Fields, path: &str, articles: Vec<Article>) -> Fi
     }
 }
 
-/// What a document holds beyond its text, about (numbers, and the place of each value).
-const DOCUMENT_OVERHEAD: usize = 128;
-
 /// Builds an article's document: its id, path, date, fingerprints and key; its headline
 /// (shown, and indexed when it is the source's own, in `headline` and as the first `body`
-/// value); each passage a `body` value, with its line; its URL, source and author. Returns it
-/// with about how many bytes it holds.
+/// value); each passage a `body` value, with its line; its URL, source and author.
 fn article_document(
     f: &Fields,
     path: &str,
     article: &Article,
     passages: &[Passage],
-) -> (TantivyDocument, usize) {
+) -> TantivyDocument {
     let (exact, simhash) = fingerprints(article);
     let mut doc = TantivyDocument::default();
-    let text: usize = passages.iter().map(|p| p.text.len()).sum();
-    let mut bytes = DOCUMENT_OVERHEAD + 8 * passages.len() + text + article.headline.len();
-    bytes += path.len() + article.id.len();
     doc.add_text(f.kind, KIND_ARTICLE);
     doc.add_text(f.id, &article.id);
     doc.add_text(f.path, path);
@@ -324,7 +310,6 @@ fn article_document(
     if article.has_own_headline() && !brief {
         doc.add_text(f.headline, &article.headline);
         doc.add_text(f.body, &article.headline);
-        bytes += 2 * article.headline.len();
     }
     doc.add_u64(f.passages, passages.len() as u64);
     for passage in passages {
@@ -338,13 +323,12 @@ fn article_document(
     ] {
         if let Some(value) = value {
             doc.add_text(field, value);
-            bytes += value.len();
         }
     }
-    // Grown by doubling, the document's buffer has up to as much room again as it holds; it
-    // waits in tantivy's queue that long.
+    // Grown by doubling, the document's buffer has up to as much room again as it holds, and
+    // it waits in tantivy's queue of up to 10,000 documents with it.
     doc.shrink_to_fit();
-    (doc, bytes)
+    doc
 }
 
 /// Merges the [`small_segments`] of the last commit, and the [`stale_segments`], into one
