@@ -182,13 +182,14 @@ mod tests {
         assert_eq!(publisher_day(page, day("2020-12-05")), day("2020-12-06"));
         let behind = "2020-02-18T02:18:11Z ... var published = \"2020-02-17 21:18:11\"";
         assert_eq!(publisher_day(behind, day("2020-02-18")), day("2020-02-17"));
-        // Not a time zone apart: 7 minutes, 20 hours, or the same time.
+        // The day before, but not a time zone apart: 67 minutes (off the half hour), 15 hours
+        // (past UTC-14), 20 hours.
         for other in [
-            "2020-02-17 02:11:11",
-            "2020-02-17 06:18:11",
-            "2020-02-18 02:18:11",
+            "2020-02-17 23:11:11",
+            "2020-02-17 09:18:11",
+            "2020-02-17 04:18:11",
         ] {
-            let page = format!("2020-02-18T02:18:11Z {other}");
+            let page = format!("2020-02-18T00:18:11Z {other}");
             assert_eq!(
                 publisher_day(&page, day("2020-02-18")),
                 day("2020-02-18"),
