@@ -3,7 +3,6 @@
 //! `run` returns whether a search found something; turning that or an error into an exit
 //! status is left to `main.rs`.
 
-use std::collections::BTreeSet;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -19,7 +18,6 @@ use crate::config::{resolve_index_path, search_request, timeline_unit, use_color
 use crate::index::lookup::paths_of_id;
 use crate::index::manifest::{Manifest, load_manifest, roots_of};
 use crate::index::stats::index_stats;
-use crate::index::writer::committed_roots;
 use crate::index::{
     FORMAT_FILE, FORMAT_VERSION, IndexError, IndexSink, NewsIndex, create_or_open, doctor,
     open_index, remove_index_files,
@@ -285,10 +283,8 @@ fn run_doctor(index_path: &Path, check_only: bool) -> Result<Outcome> {
     }
     let mut manifest = manifest;
     manifest.files.retain(|key, _| !lost.contains(key));
-    // Roots recorded in a dropped segment are still named in the commit's payload.
-    let mut roots: BTreeSet<String> = manifest.roots.keys().cloned().collect();
-    roots.extend(committed_roots(&index.index));
-    let roots: Vec<PathBuf> = roots.into_iter().map(PathBuf::from).collect();
+    // The roots are in the commit's payload: a dropped segment loses none of them.
+    let roots: Vec<PathBuf> = manifest.roots.keys().map(PathBuf::from).collect();
     let options = IndexOptions {
         today: Local::now().date_naive(),
         commit_interval: Duration::from_secs(10),

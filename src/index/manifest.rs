@@ -1,10 +1,11 @@
 //! The manifest: what the index holds from each file, read back from the index itself.
 //!
 //! Every ingested file has a *file* document (size, modification time, content hash, article
-//! count) and every folder the user indexed a *root* document; both are written in the same
-//! commit as the articles they describe, so after a crash the manifest and the articles agree.
-//! [`load_manifest`] reads them so that an incremental run can skip unchanged files and remove
-//! vanished ones.
+//! count), written in the same commit as the articles it describes, so after a crash the
+//! manifest and the articles agree. The folders the user indexed, with the time of their last
+//! run, are in the commit's payload (`meta.json`, written by tantivy in one atomic step with the
+//! commit), so a run that changed no file commits no document. [`load_manifest`] reads both so
+//! that an incremental run can skip unchanged files and remove vanished ones.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -14,7 +15,7 @@ use tantivy::columnar::StrColumn;
 use tantivy::fastfield::FastFieldReaders;
 use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, Term};
-use tantivy::{DocId, Searcher, SegmentOrdinal};
+use tantivy::{DocId, Index, Searcher, SegmentOrdinal};
 
 use super::NewsIndex;
 use super::schema::{KIND_FILE, KIND_ROOT};
@@ -71,8 +72,52 @@ pub fn load_manifest(index: &NewsIndex) -> Result<Manifest> {
     Ok(manifest)
 }
 
-/// The indexed roots (absolute paths) with the time of their last run, read from `searcher`.
+/// The indexed roots (absolute paths) with the time of their last run (0 when no run over the
+/// root has finished), from the last commit's payload ([`payload_roots`]). An index written
+/// before the payload held the times has them in *root* documents, read from `searcher` (the
+/// next run deletes those and writes the payload).
 pub fn roots_of(index: &NewsIndex, searcher: &Searcher) -> Result<BTreeMap<String, u64>> {
+    let mut roots = legacy_roots(index, searcher)?;
+    for (root, seconds) in payload_roots(&index.index) {
+        match seconds {
+            Some(seconds) => {
+                roots.insert(root, seconds);
+            }
+            None => {
+                roots.entry(root).or_insert(0);
+            }
+        }
+    }
+    Ok(roots)
+}
+
+/// The roots the last commit's payload names, with the time of their last run where it says
+/// it: an object of root and seconds, or (before the times moved there) a list of roots. Empty
+/// for an index written before payloads, or when `meta.json` cannot be read.
+pub fn payload_roots(index: &Index) -> Vec<(String, Option<u64>)> {
+    let Some(value) = index
+        .load_metas()
+        .ok()
+        .and_then(|metas| metas.payload)
+        .and_then(|payload| serde_json::from_str::<serde_json::Value>(&payload).ok())
+    else {
+        return Vec::new();
+    };
+    match &value["roots"] {
+        serde_json::Value::Object(roots) => roots
+            .iter()
+            .map(|(root, seconds)| (root.clone(), seconds.as_u64()))
+            .collect(),
+        serde_json::Value::Array(roots) => roots
+            .iter()
+            .filter_map(|root| Some((root.as_str()?.to_string(), None)))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The roots recorded as documents by versions before the payload held them, with their times.
+pub fn legacy_roots(index: &NewsIndex, searcher: &Searcher) -> Result<BTreeMap<String, u64>> {
     let mut roots = BTreeMap::new();
     for (segment, docs) in docs_of_kind(searcher, index, KIND_ROOT)? {
         let fast = searcher.segment_reader(segment).fast_fields();

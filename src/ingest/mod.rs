@@ -240,7 +240,7 @@ pub fn index_paths(
             }
             if last_commit.elapsed() >= options.commit_interval {
                 for key in unrecorded.drain(..) {
-                    sink.record_root(&key, 0)?;
+                    sink.record_root(&key, 0);
                 }
                 sink.commit()?;
                 last_commit = Instant::now();
@@ -255,14 +255,14 @@ pub fn index_paths(
     report.interrupted = done < pending.len();
     if report.interrupted {
         for key in &unrecorded {
-            sink.record_root(key, 0)?;
+            sink.record_root(key, 0);
         }
     } else {
         let now = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_secs());
         for root in &root_keys {
-            sink.record_root(root, now)?;
+            sink.record_root(root, now);
         }
     }
     sink.commit()?;

@@ -38,10 +38,8 @@ fn a_first_run_deletes_no_document() {
         sb.write(&format!("news/{i}.txt"), text.as_bytes());
     }
     sb.index(&["news"]);
-    let deletes: Vec<String> = fs::read_dir(sb.index_path())
-        .expect("index folder")
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
+    let deletes: Vec<String> = index_files(&sb)
+        .into_iter()
         .filter(|name| name.ends_with(".del"))
         .collect();
     assert!(deletes.is_empty(), "{deletes:?}");
@@ -61,6 +59,103 @@ fn rerun_without_changes_reads_nothing() {
     assert!(
         sb.index(&[])
             .contains("nothing changed: 2 of 2 files unchanged")
+    );
+}
+
+/// The names of the files in the index folder, sorted.
+fn index_files(sb: &Sandbox) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(sb.index_path())
+        .expect("index folder")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// The names of the segment files of an index (no `meta.json`, no lock files).
+fn segment_files(sb: &Sandbox) -> Vec<String> {
+    index_files(sb)
+        .into_iter()
+        .filter(|name| !name.ends_with(".json") && !name.ends_with(".lock"))
+        .collect()
+}
+
+#[test]
+fn rerun_without_changes_adds_no_segment_and_keeps_the_folder() {
+    // A segment of one bookkeeping document made every search open one more segment.
+    let sb = Sandbox::new();
+    sb.write("news/a.txt", story("harbour", "alpha").as_bytes());
+    sb.index(&["news"]);
+    let before = segment_files(&sb);
+    sb.index(&["news"]);
+    sb.index(&[]);
+    assert_eq!(segment_files(&sb), before);
+    let out = sb.run(&["stats", "--json"]);
+    let stats: Value = serde_json::from_str(stdout(&out).trim()).expect("json");
+    assert_eq!(
+        stats["folders"].as_array().map(Vec::len),
+        Some(1),
+        "{stats}"
+    );
+    assert!(stats["last_update"].is_string(), "{stats}");
+    assert_eq!(sb.json(&["alpha"]).1.len(), 1);
+}
+
+#[test]
+fn roots_recorded_as_documents_by_an_earlier_version_move_to_the_payload() {
+    use tantivy::{IndexWriter, TantivyDocument};
+
+    let sb = Sandbox::new();
+    let article = sb.write("news/a.txt", story("harbour", "alpha").as_bytes());
+    sb.index(&["news"]);
+    let root = fs::canonicalize(article.parent().expect("folder")).expect("absolute folder");
+    let root = root.to_str().expect("utf8 path").to_string();
+    // What versions before wrote: a root document, and the payload as a list of roots.
+    {
+        let index = create_or_open(&sb.index_path()).expect("index");
+        let mut writer: IndexWriter = index.index.writer(15_000_000).expect("writer");
+        let mut doc = TantivyDocument::default();
+        doc.add_text(index.fields.kind, "root");
+        doc.add_text(index.fields.root, &root);
+        doc.add_u64(index.fields.mtime, 1_700_000_000);
+        writer.add_document(doc).expect("add");
+        let mut commit = writer.prepare_commit().expect("prepare");
+        commit.set_payload(&serde_json::json!({ "roots": [&root] }).to_string());
+        commit.commit().expect("commit");
+    }
+    let stats = |sb: &Sandbox| -> Value {
+        let out = sb.run(&["stats", "--json"]);
+        serde_json::from_str(stdout(&out).trim()).expect("json")
+    };
+    let old = stats(&sb);
+    assert!(
+        old["last_update"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("2023-11-14")),
+        "{old}"
+    );
+    let summary = sb.index(&[]);
+    assert!(
+        summary.contains("nothing changed: 1 of 1 file unchanged"),
+        "{summary}"
+    );
+    // The root document is deleted: one article and its file's document are left.
+    let index = create_or_open(&sb.index_path()).expect("index");
+    let searcher = index.searcher().expect("searcher");
+    let live: u32 = searcher
+        .segment_readers()
+        .iter()
+        .map(|segment| segment.num_docs())
+        .sum();
+    assert_eq!(live, 2);
+    let new = stats(&sb);
+    assert_eq!(new["folders"][0]["path"], root.as_str(), "{new}");
+    assert!(
+        new["last_update"]
+            .as_str()
+            .is_some_and(|t| !t.starts_with("2023")),
+        "{new}"
     );
 }
 
