@@ -404,18 +404,24 @@ fn relevance_groups(
         )?;
     }
     let columns = segment_columns(searcher)?;
-    let mut keyed: Vec<(u64, Candidate<DocAddress>)> = pool
+    let mut candidates: Vec<Candidate<DocAddress>> = pool
         .into_iter()
         .map(|scored| {
             let mut candidate = fast_candidate(&columns, scored.total(), scored.address);
             candidate.parts = reranked.then_some(scored);
-            (article_key(&columns, scored.address), candidate)
+            candidate
         })
         .collect();
+    candidates.sort_by(|a, b| b.score.total_cmp(&a.score));
     // Equal scores in the order of the articles' keys, not of where their documents sit: the
     // same index content ranks the same however the indexing threads split it into segments.
-    keyed.sort_by(|(ka, a), (kb, b)| b.score.total_cmp(&a.score).then(ka.cmp(kb)));
-    let candidates = keyed.into_iter().map(|(_, c)| c).collect();
+    // Keys are read for ties only: each read is a page of a column that a search may not
+    // otherwise touch.
+    for tied in candidates.chunk_by_mut(|a, b| a.score.total_cmp(&b.score).is_eq()) {
+        if tied.len() > 1 {
+            tied.sort_by_cached_key(|c| article_key(&columns, c.item));
+        }
+    }
     Ok((
         fold_copies(candidates, request.ranked(), !request.all),
         counted,
