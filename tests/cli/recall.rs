@@ -284,6 +284,9 @@ enum Query {
     Both(String, String),
     /// `a -b`: articles holding `a` and not holding `b` anywhere.
     Without(String, String),
+    /// `a b c` (three to six words): articles holding at least two of them, the documented
+    /// minimum for queries of that length.
+    TwoOf(Vec<String>),
 }
 
 impl Query {
@@ -292,6 +295,7 @@ impl Query {
             Query::One(a) => a.clone(),
             Query::Both(a, b) => format!("{a} {b}"),
             Query::Without(a, b) => format!("{a} -{b}"),
+            Query::TwoOf(words) => words.join(" "),
         }
     }
 
@@ -299,6 +303,7 @@ impl Query {
         match self {
             Query::One(a) => vec![a],
             Query::Both(a, b) | Query::Without(a, b) => vec![a, b],
+            Query::TwoOf(words) => words.iter().map(String::as_str).collect(),
         }
     }
 
@@ -308,6 +313,7 @@ impl Query {
             Query::One(a) => has(a),
             Query::Both(a, b) => has(a) && has(b),
             Query::Without(a, b) => has(a) && !has(b),
+            Query::TwoOf(words) => words.iter().filter(|w| has(w)).count() >= 2,
         }
     }
 }
@@ -526,6 +532,28 @@ fn two_word_queries_return_every_article_holding_both_words() {
     assert!(
         matching >= QUERIES / 2,
         "only {matching} pairs co-occur at all"
+    );
+    assert_all_match(&corpus, &queries);
+}
+
+#[test]
+fn queries_of_three_to_six_words_return_every_article_holding_two_of_them() {
+    let corpus = random_corpus();
+    let mut rng = Rng::new(14);
+    let queries: Vec<Query> = (0..QUERIES)
+        .map(|i| Query::TwoOf(random_words(&mut rng, 3 + i % 4)))
+        .collect();
+    // Two of the words, not all: most queries match articles that lack one of their words.
+    let partial = queries
+        .iter()
+        .filter(|q| {
+            let words = q.words();
+            corpus.expected(q).len() > corpus.holding(&words)
+        })
+        .count();
+    assert!(
+        partial >= QUERIES / 2,
+        "only {partial} queries match beyond their all-words articles"
     );
     assert_all_match(&corpus, &queries);
 }
