@@ -73,12 +73,20 @@ pub fn load_manifest(index: &NewsIndex) -> Result<Manifest> {
 }
 
 /// The indexed roots (absolute paths) with the time of their last run (0 when no run over the
-/// root has finished), from the last commit's payload ([`payload_roots`]). An index written
+/// root has finished), from the last commit's payload ([`add_payload_roots`]). An index written
 /// before the payload held the times has them in *root* documents, read from `searcher` (the
 /// next run deletes those and writes the payload).
 pub fn roots_of(index: &NewsIndex, searcher: &Searcher) -> Result<BTreeMap<String, u64>> {
     let mut roots = legacy_roots(index, searcher)?;
-    for (root, seconds) in payload_roots(&index.index) {
+    add_payload_roots(&mut roots, &index.index);
+    Ok(roots)
+}
+
+/// Adds to `roots` the roots the last commit's payload names, with the time of their last run
+/// where the payload says it (over any time already in `roots`), else 0 for a root not in
+/// `roots` yet.
+pub fn add_payload_roots(roots: &mut BTreeMap<String, u64>, index: &Index) {
+    for (root, seconds) in payload_roots(index) {
         match seconds {
             Some(seconds) => {
                 roots.insert(root, seconds);
@@ -88,13 +96,12 @@ pub fn roots_of(index: &NewsIndex, searcher: &Searcher) -> Result<BTreeMap<Strin
             }
         }
     }
-    Ok(roots)
 }
 
 /// The roots the last commit's payload names, with the time of their last run where it says
 /// it: an object of root and seconds, or (before the times moved there) a list of roots. Empty
 /// for an index written before payloads, or when `meta.json` cannot be read.
-pub fn payload_roots(index: &Index) -> Vec<(String, Option<u64>)> {
+fn payload_roots(index: &Index) -> Vec<(String, Option<u64>)> {
     let Some(value) = index
         .load_metas()
         .ok()

@@ -16,7 +16,7 @@ use tantivy::indexer::NoMergePolicy;
 use tantivy::schema::Term;
 use tantivy::{DateTime, Index, IndexWriter, Searcher, TantivyDocument};
 
-use super::manifest::{FileRecord, legacy_roots, roots_of};
+use super::manifest::{FileRecord, add_payload_roots, legacy_roots};
 use super::schema::{KIND_ARTICLE, KIND_FILE, KIND_ROOT};
 use super::{Fields, IndexError, NewsIndex};
 use crate::article::fingerprint::{fingerprints, fnv64};
@@ -36,7 +36,7 @@ pub struct IndexSink {
     memory_bytes: usize,
     /// The indexed roots with the time of their last run (0 until a run over the root
     /// finishes), written into every commit's payload in `meta.json`
-    /// ([`super::manifest::payload_roots`]): no document, so a run that changes no file adds no
+    /// ([`super::manifest::add_payload_roots`]): no document, so a run that changes no file adds no
     /// segment (a one-document segment made every later search about 4 ms slower at 1M
     /// articles), and a damaged segment dropped by `doctor` loses no root.
     roots: BTreeMap<String, u64>,
@@ -74,13 +74,17 @@ impl IndexSink {
             .wait()
             .context("removing the files a stopped run left in the index")?;
         let committed = index.searcher().ok();
-        let (roots, legacy) = match &committed {
-            Some(searcher) => (
-                roots_of(index, searcher).unwrap_or_default(),
-                legacy_roots(index, searcher).map_or(true, |roots| !roots.is_empty()),
-            ),
+        // Root documents that cannot be read are deleted anyway; the payload's roots are kept
+        // whatever happens to the documents.
+        let (mut roots, legacy) = match committed.as_ref().map(|s| legacy_roots(index, s)) {
+            Some(Ok(found)) => {
+                let any = !found.is_empty();
+                (found, any)
+            }
+            Some(Err(_)) => (BTreeMap::new(), true),
             None => (BTreeMap::new(), false),
         };
+        add_payload_roots(&mut roots, &index.index);
         Ok(IndexSink {
             writer,
             fields: index.fields,
