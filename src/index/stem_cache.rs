@@ -71,7 +71,8 @@ enum Known<'a> {
 }
 
 /// Words and their stems in open addressing with linear probing. The slots are allocated on
-/// the first lookup and grow as words are remembered, so the analyzer tantivy clones for each segment costs nothing to copy.
+/// the first lookup and grow as words are remembered, so the analyzer tantivy clones for each
+/// segment costs nothing to copy.
 /// A profile of indexing had the previous map (`FxHashMap<String, Option<String>>`, two heap
 /// strings a word) at 10% of the samples: each lookup followed pointers into cold memory.
 #[derive(Clone, Default)]

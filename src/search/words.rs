@@ -61,10 +61,7 @@ pub fn required_words(n: usize) -> usize {
 /// each word a term of `field` (`body` holds the article's whole text, its own headline too),
 /// `required` of them in every match.
 pub fn match_query(words: &[Word], field: Field, required: usize) -> Box<dyn Query> {
-    let per_word = words.iter().map(|w| {
-        let term = Term::from_field_text(field, &w.term);
-        Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)) as Box<dyn Query>
-    });
+    let per_word = words.iter().map(|w| word_query(w, field));
     let required = required.clamp(1, words.len().max(1));
     if required == 2 && words.len() > 2 && words.len() <= PAIRS_UP_TO {
         return any_two(words, field);
@@ -85,6 +82,14 @@ pub fn match_query(words: &[Word], field: Field, required: usize) -> Box<dyn Que
     }
 }
 
+/// One word's term in `field`, scored by BM25.
+fn word_query(word: &Word, field: Field) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, &word.term),
+        IndexRecordOption::WithFreqs,
+    ))
+}
+
 /// Queries of up to this many words that need two of them are matched by the union of the
 /// conjunctions of their pairs ([`any_two`]): 15 conjunctions for six words.
 const PAIRS_UP_TO: usize = 6;
@@ -95,12 +100,7 @@ const PAIRS_UP_TO: usize = 6;
 /// union keeps its terms in a binary heap and pops it for every posting, which was a third of a
 /// three-word search's time at 1M articles (`perf`).
 fn any_two(words: &[Word], field: Field) -> Box<dyn Query> {
-    let term = |w: &Word| -> Box<dyn Query> {
-        Box::new(TermQuery::new(
-            Term::from_field_text(field, &w.term),
-            IndexRecordOption::WithFreqs,
-        ))
-    };
+    let term = |w: &Word| word_query(w, field);
     let mut pairs: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for (i, first) in words.iter().enumerate() {
         for second in &words[i + 1..] {
