@@ -3,7 +3,9 @@
 //! Plain words are the default reading of anything that is not deliberate query syntax. An
 //! operator applies only where it is well formed, and otherwise its characters are read as
 //! words (which the analyzer then splits or drops):
-//! - `"an exact phrase"` between two quotes; a quote without its partner is a space;
+//! - `"an exact phrase"` between two quotes; a quote without its partner is a space. The
+//!   typographic double quotes a pasted text quotes with ([`QUOTES`]: `“…”`, `„…“`, `«…»`) are
+//!   quotes too; single ones (`’`) are apostrophes and stay in words;
 //! - `( … )` groups when the brackets balance, at most [`MAX_DEPTH`] deep; an unbalanced or
 //!   deeper bracket is a space;
 //! - `-word`, `-"phrase"`, `-(group)` exclude, `+word` requires, when the sign starts a word
@@ -19,7 +21,15 @@
 //! one pass over the text plus one over its lexemes: linear in the text, with recursion bounded
 //! by [`MAX_DEPTH`].
 
+use std::borrow::Cow;
 use std::fmt;
+
+/// Typographic double quotes, read as `"`: word processors and news sites write `“…”`,
+/// German `„…“`, French and others `«…»`, so a pasted quotation marks a phrase as typed quotes
+/// do.
+pub const QUOTES: [char; 6] = [
+    '\u{201C}', '\u{201D}', '\u{201E}', '\u{201F}', '\u{AB}', '\u{BB}',
+];
 
 /// Deepest bracket nesting read as groups; deeper brackets are spaces.
 pub const MAX_DEPTH: usize = 8;
@@ -114,7 +124,8 @@ pub struct Reading {
 impl Reading {
     /// Reads `text`: as query syntax where it is well formed, otherwise as words.
     pub fn of(text: &str) -> Reading {
-        let text = without_bullet(text);
+        let text = plain_quotes(text);
+        let text = without_bullet(&text);
         let lexemes = lex(text);
         let operators = text.chars().any(char::is_lowercase);
         let mut parser = Parser {
@@ -571,6 +582,15 @@ impl<'a> Parser<'_, 'a> {
     }
 }
 
+/// The text with each of [`QUOTES`] written as `"` (borrowed when it has none).
+fn plain_quotes(text: &str) -> Cow<'_, str> {
+    if text.contains(QUOTES) {
+        Cow::Owned(text.replace(QUOTES, "\""))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
 /// A plain word.
 fn word(text: &str) -> Item {
     Item {
@@ -635,6 +655,17 @@ mod tests {
         assert_eq!(read("-Amazon to cut jobs"), "Amazon to cut jobs");
         assert_eq!(read("-Trump tariffs"), "-Trump tariffs");
         assert_eq!(read("\"\""), "\"\"");
+    }
+
+    #[test]
+    fn typographic_double_quotes_mark_phrases_and_single_ones_stay_apostrophes() {
+        assert_eq!(read("“interest rates” fed"), "\"interest rates\" fed");
+        assert_eq!(read("„Zinsen steigen“ EZB"), "\"Zinsen steigen\" EZB");
+        assert_eq!(read("«taux d’intérêt» BCE"), "\"taux d’intérêt\" BCE");
+        assert_eq!(read("oil -“price war”"), "oil -\"price war\"");
+        assert!(Reading::of("Trump’s ‘travel ban’").is_plain());
+        // An unpaired one is a space, as an unpaired `"` is.
+        assert_eq!(read("“Trump’s travel ban"), "Trump’s travel ban");
     }
 
     #[test]

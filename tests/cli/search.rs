@@ -314,6 +314,30 @@ fn phrase_query_highlights_the_phrase_not_stray_words() {
 }
 
 #[test]
+fn typographic_quotes_mark_a_phrase_as_typed_quotes_do() {
+    let sb = Sandbox::new();
+    sb.write(
+        "news/a.txt",
+        b"Rates\n\nThe bank raised interest rates again on Tuesday.\n",
+    );
+    sb.write(
+        "news/b.txt",
+        b"Loans\n\nRates of interest on loans fell, and rates of savings too.\n",
+    );
+    sb.index(&["news"]);
+    let headlines = |query: &str| -> Vec<String> {
+        let (_, hits) = sb.json(&[query]);
+        hits.iter().map(|h| h["headline"].to_string()).collect()
+    };
+    assert_eq!(headlines("interest rates").len(), 2);
+    let typed = headlines("\"interest rates\"");
+    assert_eq!(typed, ["\"Rates\""]);
+    for pasted in ["“interest rates”", "„interest rates“", "«interest rates»"] {
+        assert_eq!(headlines(pasted), typed, "{pasted}");
+    }
+}
+
+#[test]
 fn excluded_terms_are_never_highlighted() {
     let sb = Sandbox::new();
     sb.write(

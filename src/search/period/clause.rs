@@ -1,8 +1,8 @@
 //! `date:VALUE` clauses written inside a query, such as `date:2025-03..2025-05 export controls`.
 //!
 //! A clause is a word of the query that starts with `date:` (any case), outside double-quoted
-//! phrases. Its value runs to the next space; double quotes group words into it, as in a shell
-//! (`date:"last month"`, `date:"May 2025"..2025-07`). The value is read by
+//! phrases. Its value runs to the next space; double quotes (typographic ones too) group words
+//! into it, as in a shell (`date:"last month"`, `date:"May 2025"..2025-07`). The value is read by
 //! [`super::parse_window`]. Clauses are removed from the text; combining the window with
 //! `--since`/`--until` and building the tantivy query are left to the caller.
 
@@ -10,6 +10,7 @@ use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
 
 use super::{DateWindow, parse_window};
+use crate::search::reading::QUOTES;
 
 const PREFIX: &str = "date:";
 
@@ -44,7 +45,7 @@ pub fn extract_date_clause(query: &str, today: NaiveDate) -> Result<(String, Opt
             }
             continue;
         }
-        if c == '"' {
+        if is_quote(c) {
             in_phrase = !in_phrase;
         }
         at_word_start = c.is_whitespace();
@@ -77,7 +78,7 @@ fn read_value(clause: &str) -> Result<(String, usize)> {
     let mut end = clause.len();
     for (i, c) in clause.char_indices().skip(PREFIX.len()) {
         match c {
-            '"' => quoted = !quoted,
+            c if is_quote(c) => quoted = !quoted,
             c if c.is_whitespace() && !quoted => {
                 end = i;
                 break;
@@ -95,6 +96,12 @@ fn read_value(clause: &str) -> Result<(String, usize)> {
         );
     }
     Ok((value, end))
+}
+
+/// A double quote as the query reader takes it: `"` or a typographic one
+/// ([`crate::search::reading::QUOTES`]).
+fn is_quote(c: char) -> bool {
+    c == '"' || QUOTES.contains(&c)
 }
 
 #[cfg(test)]
@@ -176,6 +183,14 @@ mod tests {
         assert_eq!(
             extract("date:\"May 2025\"..2025-07 tariffs"),
             ("tariffs".to_string(), span(d(2025, 5, 1), d(2025, 7, 31)))
+        );
+        assert_eq!(
+            extract("date:“last month” tariffs"),
+            ("tariffs".to_string(), span(d(2026, 10, 1), d(2026, 10, 31)))
+        );
+        assert_eq!(
+            extract("“date:2025 rules” tariffs"),
+            ("“date:2025 rules” tariffs".to_string(), None)
         );
         assert_eq!(
             extract("date:\"May 14, 2025\" \"export controls\""),
