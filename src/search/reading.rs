@@ -582,6 +582,12 @@ impl<'a> Parser<'_, 'a> {
     }
 }
 
+/// Whether `c` is a double quote as a query reads it: `"` or one of [`QUOTES`] (the `date:`
+/// clause reader asks too).
+pub fn is_quote(c: char) -> bool {
+    c == '"' || QUOTES.contains(&c)
+}
+
 /// The text with each of [`QUOTES`] written as `"` (borrowed when it has none).
 fn plain_quotes(text: &str) -> Cow<'_, str> {
     if text.contains(QUOTES) {

@@ -10,7 +10,7 @@ use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
 
 use super::{DateWindow, parse_window};
-use crate::search::reading::QUOTES;
+use crate::search::reading::is_quote;
 
 const PREFIX: &str = "date:";
 
@@ -96,12 +96,6 @@ fn read_value(clause: &str) -> Result<(String, usize)> {
         );
     }
     Ok((value, end))
-}
-
-/// A double quote as the query reader takes it: `"` or a typographic one
-/// ([`crate::search::reading::QUOTES`]).
-fn is_quote(c: char) -> bool {
-    c == '"' || QUOTES.contains(&c)
 }
 
 #[cfg(test)]
