@@ -43,6 +43,7 @@ pub fn browse_plan(fields: &Fields, window: &DateWindow) -> QueryPlan {
         highlight: Highlight::default(),
         words: Vec::new(),
         plain: false,
+        two_of: false,
     }
 }
 

@@ -26,6 +26,7 @@ pub mod snippet;
 pub mod statistics;
 pub mod stored;
 pub mod timeline;
+pub mod two_of;
 pub mod words;
 
 use std::path::PathBuf;
@@ -267,6 +268,15 @@ fn count_matches(
             .context("counting matching articles")?;
         return Ok(usize::try_from(docs).unwrap_or(usize::MAX));
     }
+    let body = index.fields.body;
+    let statistics = ArticleStatistics::new(searcher, &index.fields)?;
+    if plan.two_of && two_of::pays_off(&statistics, &plan.words, body)? {
+        // None holding two of the words: the relaxed query's matches are counted below.
+        let matched = two_of::count(searcher, &plan.words, body)?;
+        if matched > 0 {
+            return Ok(matched);
+        }
+    }
     searcher
         .search(matches(searcher, plan)?, &Count)
         .context("counting matching articles")
@@ -380,8 +390,18 @@ fn relevance_groups(
 ) -> Result<(Vec<Group<DocAddress>>, Option<usize>)> {
     let statistics = ArticleStatistics::new(searcher, &index.fields)?;
     let depth = request.ranked().saturating_mul(2).max(RERANK_DEPTH);
-    let (mut top, mut counted) =
-        top_articles(searcher, &statistics, &*plan.matches, depth, counting)?;
+    let body = index.fields.body;
+    let (mut top, mut counted) = if plan.two_of && two_of::pays_off(&statistics, &plan.words, body)?
+    {
+        let top = two_of::best_articles(searcher, &statistics, &plan.words, body, depth)?;
+        let counted = match counting {
+            true => Some(two_of::count(searcher, &plan.words, body)?),
+            false => None,
+        };
+        (top, counted)
+    } else {
+        top_articles(searcher, &statistics, &*plan.matches, depth, counting)?
+    };
     if top.is_empty()
         && let Some(relaxed) = &plan.relaxed
     {

@@ -29,7 +29,7 @@ use super::browse::{all_articles, date_filter};
 use super::period::DateWindow;
 use super::reading::{Clause, Field, Item, Occur, Reading};
 use super::statistics::ArticleStatistics;
-use super::words::{ALL_WORDS_UP_TO, Word, match_query, query_words, required_words};
+use super::words::{ALL_WORDS_UP_TO, PAIRS_UP_TO, Word, match_query, query_words, required_words};
 use crate::index::manifest::roots_of;
 use crate::index::schema::{names_analyzer, news_analyzer};
 use crate::index::{Fields, NewsIndex};
@@ -89,6 +89,10 @@ pub struct QueryPlan {
     /// Whether `matches` is exactly the bag of `words`, all required (one or two plain words):
     /// then counting can take shortcuts.
     pub plain: bool,
+    /// Whether `matches` is exactly the articles holding two or more of `words` in their
+    /// body, with no date window (a plain query of three to six words): then
+    /// [`super::two_of`] ranks and counts them without scoring every match.
+    pub two_of: bool,
 }
 
 impl QueryPlan {
@@ -163,6 +167,11 @@ pub fn build_query(
     };
     let words = std::mem::take(&mut compiler.words);
     let plain = reading.is_plain() && words.len() <= ALL_WORDS_UP_TO;
+    let two_of = reading.is_plain()
+        && min_match
+        && window.is_open()
+        && (ALL_WORDS_UP_TO + 1..=PAIRS_UP_TO).contains(&words.len())
+        && required_words(words.len()) == 2;
     let relaxed = if compiler.long_bag {
         let mut relaxed = Compiler::new(&fields, &statistics, &places, min_match, true);
         relaxed
@@ -186,6 +195,7 @@ pub fn build_query(
         highlight: compiler.highlight,
         words,
         plain,
+        two_of,
     })
 }
 

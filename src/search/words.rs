@@ -92,7 +92,7 @@ fn word_query(word: &Word, field: Field) -> Box<dyn Query> {
 
 /// Queries of up to this many words that need two of them are matched by the union of the
 /// conjunctions of their pairs ([`any_two`]): 15 conjunctions for six words.
-const PAIRS_UP_TO: usize = 6;
+pub const PAIRS_UP_TO: usize = 6;
 
 /// Articles holding at least two of `words`, scored as tantivy scores a minimum-should-match
 /// union (the sum of BM25 over the words present): the union of every pair's conjunction

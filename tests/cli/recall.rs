@@ -391,7 +391,8 @@ impl Corpus {
         }
     }
 
-    /// Runs every query; one line per query whose articles differ from the scan's.
+    /// Runs every query; one line per query whose articles, or whose `--count`, differ from the
+    /// scan's.
     fn mismatches(&self, queries: &[Query]) -> Vec<String> {
         let mut failures = Vec::new();
         for query in queries {
@@ -412,8 +413,31 @@ impl Corpus {
                 }
                 Ok(_) => {}
             }
+            match self.counted(&text) {
+                Err(problem) => failures.push(format!("`{text}` --count: {problem}")),
+                Ok(count) if count != expected.len() => failures.push(format!(
+                    "`{text}` --count: {count}, {} expected",
+                    expected.len()
+                )),
+                Ok(_) => {}
+            }
         }
         failures
+    }
+
+    /// What `--count` says for the query: the number of articles it matches, copies apart.
+    fn counted(&self, query: &str) -> Result<usize, String> {
+        let out = self.sb.run(&["--count", "--", query]);
+        let count: usize = stdout(&out)
+            .trim()
+            .parse()
+            .map_err(|_| format!("not a number: {:?}", stdout(&out)))?;
+        let status = if count == 0 { 1 } else { 0 };
+        if out.status.code() == Some(status) {
+            Ok(count)
+        } else {
+            Err(format!("exit status {:?} with {count}", out.status.code()))
+        }
     }
 
     /// Up to eight articles as `path (id: the query's words it holds)`, then how many more.
