@@ -368,7 +368,7 @@ fn plan(index: &NewsIndex, searcher: &Searcher, request: &SearchRequest) -> Resu
     let mut reading = request.reading();
     reading.items.extend(request.filters.items());
     if reading.items.is_empty() {
-        return Ok(browse_plan(&index.fields, &request.window));
+        return browse_plan(searcher, &index.fields, &request.window);
     }
     build_query(
         index,

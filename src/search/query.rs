@@ -176,7 +176,8 @@ pub fn build_query(
         let mut relaxed = Compiler::new(&fields, &statistics, &places, min_match, true);
         relaxed
             .sequence(&reading.items, Field::Body, true)
-            .map(|q| with_window(q, window, &fields))
+            .map(|q| with_window(q, searcher, window, &fields))
+            .transpose()?
     } else {
         None
     };
@@ -190,7 +191,7 @@ pub fn build_query(
         compiled
     };
     Ok(QueryPlan {
-        matches: with_window(matches, window, &fields),
+        matches: with_window(matches, searcher, window, &fields)?,
         relaxed,
         highlight: compiler.highlight,
         words,
@@ -200,14 +201,19 @@ pub fn build_query(
 }
 
 /// Restricts a query to a date window (see [`date_filter`]).
-pub fn with_window(query: Box<dyn Query>, window: &DateWindow, fields: &Fields) -> Box<dyn Query> {
-    match date_filter(fields, window) {
+pub fn with_window(
+    query: Box<dyn Query>,
+    searcher: &Searcher,
+    window: &DateWindow,
+    fields: &Fields,
+) -> Result<Box<dyn Query>> {
+    Ok(match date_filter(searcher, fields, window)? {
         Some(filter) => Box::new(BooleanQuery::new(vec![
             (TantivyOccur::Must, query),
             (TantivyOccur::Must, filter),
         ])),
         None => query,
-    }
+    })
 }
 
 /// Where `path:` values are looked for: the current folder and the indexed roots (read from
