@@ -148,7 +148,9 @@ mod tests {
         let index = Index::create_in_ram(build_schema());
         register_analyzer(&index);
         let fields = Fields::from_schema(&index.schema()).expect("our schema");
-        let mut writer: IndexWriter = index.writer_with_num_threads(1, 15_000_000).expect("writer");
+        let mut writer: IndexWriter = index
+            .writer_with_num_threads(1, 15_000_000)
+            .expect("writer");
         let first = NaiveDate::from_ymd_opt(2001, 1, 1).expect("a date");
         for day in 0..400u64 {
             let mut doc = TantivyDocument::default();
