@@ -210,6 +210,19 @@ pub fn register_analyzer(index: &Index) {
         .register(NAMES_ANALYZER, names_analyzer());
 }
 
+/// A new index in memory with our schema and analyzers, its fields and a one-thread writer:
+/// for unit tests that need a real index.
+#[cfg(test)]
+pub fn index_in_ram() -> (Index, Fields, tantivy::IndexWriter) {
+    let index = Index::create_in_ram(build_schema());
+    register_analyzer(&index);
+    let fields = Fields::from_schema(&index.schema()).expect("our schema");
+    let writer = index
+        .writer_with_num_threads(1, 15_000_000)
+        .expect("writer");
+    (index, fields, writer)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

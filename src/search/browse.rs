@@ -138,19 +138,14 @@ fn at_most_between(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::index::schema::{build_schema, register_analyzer};
+    use crate::index::schema::index_in_ram;
     use crate::index::writer::to_datetime;
     use tantivy::collector::DocSetCollector;
-    use tantivy::{Index, IndexWriter, TantivyDocument};
+    use tantivy::{Index, TantivyDocument};
 
     /// 400 articles, one a day from 2001-01-01 on, in two segments; every fifth without a date.
     fn index() -> (Index, Fields, NaiveDate) {
-        let index = Index::create_in_ram(build_schema());
-        register_analyzer(&index);
-        let fields = Fields::from_schema(&index.schema()).expect("our schema");
-        let mut writer: IndexWriter = index
-            .writer_with_num_threads(1, 15_000_000)
-            .expect("writer");
+        let (index, fields, mut writer) = index_in_ram();
         let first = NaiveDate::from_ymd_opt(2001, 1, 1).expect("a date");
         for day in 0..400u64 {
             let mut doc = TantivyDocument::default();

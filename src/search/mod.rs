@@ -268,11 +268,9 @@ fn count_matches(
             .context("counting matching articles")?;
         return Ok(usize::try_from(docs).unwrap_or(usize::MAX));
     }
-    let body = index.fields.body;
-    let statistics = ArticleStatistics::new(searcher, &index.fields)?;
-    if plan.two_of && two_of::pays_off(&statistics, &plan.words, body)? {
+    if plan.two_of {
         // None holding two of the words: the relaxed query's matches are counted below.
-        let matched = two_of::count(searcher, &plan.words, body)?;
+        let matched = two_of::count(searcher, &plan.words, index.fields.body)?;
         if matched > 0 {
             return Ok(matched);
         }
@@ -390,14 +388,12 @@ fn relevance_groups(
 ) -> Result<(Vec<Group<DocAddress>>, Option<usize>)> {
     let statistics = ArticleStatistics::new(searcher, &index.fields)?;
     let depth = request.ranked().saturating_mul(2).max(RERANK_DEPTH);
-    let body = index.fields.body;
-    let (mut top, mut counted) = if plan.two_of && two_of::pays_off(&statistics, &plan.words, body)?
-    {
+    let (mut top, mut counted) = if plan.two_of {
+        let body = index.fields.body;
         let top = two_of::best_articles(searcher, &statistics, &plan.words, body, depth)?;
-        let counted = match counting {
-            true => Some(two_of::count(searcher, &plan.words, body)?),
-            false => None,
-        };
+        let counted = counting
+            .then(|| two_of::count(searcher, &plan.words, body))
+            .transpose()?;
         (top, counted)
     } else {
         top_articles(searcher, &statistics, &*plan.matches, depth, counting)?

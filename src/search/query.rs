@@ -29,6 +29,7 @@ use super::browse::{all_articles, date_filter};
 use super::period::DateWindow;
 use super::reading::{Clause, Field, Item, Occur, Reading};
 use super::statistics::ArticleStatistics;
+use super::two_of;
 use super::words::{ALL_WORDS_UP_TO, PAIRS_UP_TO, Word, match_query, query_words, required_words};
 use crate::index::manifest::roots_of;
 use crate::index::schema::{names_analyzer, news_analyzer};
@@ -90,8 +91,9 @@ pub struct QueryPlan {
     /// then counting can take shortcuts.
     pub plain: bool,
     /// Whether `matches` is exactly the articles holding two or more of `words` in their
-    /// body, with no date window (a plain query of three to six words): then
-    /// [`super::two_of`] ranks and counts them without scoring every match.
+    /// body, with no date window (a plain query of three to six words), and the words are
+    /// common enough ([`super::two_of::pays_off`]): then [`super::two_of`] ranks and counts
+    /// them without scoring every match.
     pub two_of: bool,
 }
 
@@ -171,7 +173,8 @@ pub fn build_query(
         && min_match
         && window.is_open()
         && (ALL_WORDS_UP_TO + 1..=PAIRS_UP_TO).contains(&words.len())
-        && required_words(words.len()) == 2;
+        && required_words(words.len()) == 2
+        && two_of::pays_off(&statistics, &words, fields.body)?;
     let relaxed = if compiler.long_bag {
         let mut relaxed = Compiler::new(&fields, &statistics, &places, min_match, true);
         relaxed

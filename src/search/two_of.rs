@@ -179,9 +179,9 @@ pub fn best_articles(
 mod tests {
     use super::*;
     use crate::index::Fields;
-    use crate::index::schema::{KIND_ARTICLE, build_schema, register_analyzer};
+    use crate::index::schema::{KIND_ARTICLE, index_in_ram};
     use tantivy::collector::{Count, TopDocs};
-    use tantivy::{Index, IndexWriter, TantivyDocument, Term};
+    use tantivy::{Index, TantivyDocument, Term};
 
     const WORDS: [&str; 6] = ["harbour", "budget", "railway", "strike", "wheat", "copper"];
 
@@ -189,12 +189,7 @@ mod tests {
     /// articles once or several times, some articles deleted: the union's pruning, the
     /// segments and the deletes all have something to get wrong.
     fn index() -> (Index, Fields) {
-        let index = Index::create_in_ram(build_schema());
-        register_analyzer(&index);
-        let fields = Fields::from_schema(&index.schema()).expect("our schema");
-        let mut writer: IndexWriter = index
-            .writer_with_num_threads(1, 15_000_000)
-            .expect("writer");
+        let (index, fields, mut writer) = index_in_ram();
         let mut seed = 0x2545_f491_4f6c_dd1du64;
         let mut next = |n: u64| {
             seed ^= seed << 13;
